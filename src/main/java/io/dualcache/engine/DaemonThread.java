@@ -1,0 +1,91 @@
+package io.dualcache.engine;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The engine's own daemon: one thread that runs {@link Maintenance} rounds. It sleeps between
+ * rounds, briefly while there is work and longer and longer while there is none, and a write wakes
+ * it when it sleeps. One thread per engine keeps engines independent (a slow listener in one cache
+ * never delays another's eviction) and makes {@code close()} exact: the thread is gone when close
+ * returns.
+ */
+final class DaemonThread implements Scheduler, Runnable {
+
+  private static final long MIN_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  private final Maintenance<?, ?> maintenance;
+  private final Thread thread;
+
+  /** Set by the daemon before it parks, cleared by whoever wakes it. Volatile: Dekker with writes. */
+  private volatile boolean sleeping;
+
+  /** Set once by {@link #stop}; read by the daemon. */
+  private volatile boolean stopped;
+
+  DaemonThread(Maintenance<?, ?> maintenance, ThreadFactory factory) {
+    this.maintenance = maintenance;
+    this.thread = factory.newThread(this);
+    if (thread == null) {
+      throw new IllegalArgumentException("threadFactory returned null");
+    }
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void schedule() {
+    if (sleeping) {
+      sleeping = false;
+      LockSupport.unpark(thread);
+    }
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+    LockSupport.unpark(thread);
+    if (Thread.currentThread() == thread) {
+      return; // closed from a listener running in the daemon
+    }
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void run() {
+    long sleep = MIN_SLEEP_NANOS;
+    while (!stopped) {
+      int work = 0;
+      try {
+        work = maintenance.tryRun();
+      } catch (RuntimeException | Error e) {
+        // Maintenance catches user code's exceptions itself; anything else is a bug, but the
+        // daemon must survive it or the cache would stop honouring its bound.
+        System.getLogger(DaemonThread.class.getName())
+            .log(System.Logger.Level.ERROR, "DualCache maintenance failed", e);
+      }
+      if (work >= 0 && maintenance.hasPendingWrites()) {
+        continue; // the queue refilled while we drained it
+      }
+      // Busy (hits or writes drained): come back soon. Idle: back off, a write wakes us anyway.
+      sleep = work != 0 ? MIN_SLEEP_NANOS : Math.min(sleep * 2, MAX_SLEEP_NANOS);
+      sleeping = true;
+      if (!maintenance.hasPendingWrites() && !stopped) {
+        LockSupport.parkNanos(this, sleep);
+      }
+      sleeping = false;
+    }
+  }
+}

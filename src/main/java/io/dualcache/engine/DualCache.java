@@ -1,0 +1,608 @@
+package io.dualcache.engine;
+
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * A concurrent cache with wait-free reads. Build one with {@link #builder()}.
+ *
+ * <p><b>Reads</b> ({@link #get}) take no lock, make no CAS and allocate nothing: hash → hot tiers
+ * T1/T2 (when enabled) → main index → deadline check against the published epoch tick. A hit may
+ * be recorded, with plain stores, into a lossy per-thread-stripe ring for the policy.
+ *
+ * <p><b>Writes</b> ({@link #put}, {@link #remove}, {@link #compute}, ...) are applied atomically per
+ * key in the calling thread, under the key's segment lock, and are visible to every thread when the
+ * call returns. The policy consequences (a new node, a removed one, a new weight) are queued to the
+ * daemon. If that queue is full, the writer runs the daemon's work itself (backpressure).
+ *
+ * <p><b>Maintenance</b> (eviction to honour the bound, admission, promotion into the hot tiers,
+ * sweeping expired entries) runs on the engine's daemon thread or on the executor given to the
+ * builder; {@link #cleanUp()} runs all of it now.
+ *
+ * <p>All methods throw {@link NullPointerException} for null keys or values and {@link
+ * IllegalStateException} once the cache is {@linkplain #close() closed}.
+ */
+public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoCloseable {
+
+  private final Index<K, V> index;
+  private final HotTier<K, V> t1;
+  private final HotTier<K, V> t2;
+  private final HitRecorder hits;
+  private final Maintenance<K, V> maintenance;
+  private final Scheduler scheduler;
+  private final EpochClock clock;
+  private final boolean clockRegistered;
+
+  /** Null when every entry is eternal. */
+  private final Expiry<K, V> expiry;
+
+  private final boolean movesOnRead;
+
+  /** Null when nobody listens. */
+  private final EntryListener<K, V> listener;
+
+  /** Null when every entry weighs 1. */
+  private final Weigher<K, V> weigher;
+
+  /** Set once by {@link #close}; read on every call (volatile: a plain load on x86). */
+  private volatile boolean closed;
+
+  DualCache(DualCacheBuilder<K, V> b) {
+    this.index = new Index<>(b.segments, b.initialCapacity);
+    this.clock = new EpochClock(b.ticker, b.tickNanos);
+    this.expiry = b.expiry;
+    this.movesOnRead = expiry != null && expiry.movesOnRead();
+    this.listener = b.listener;
+    this.weigher = b.weigher;
+    this.maintenance =
+        new Maintenance<>(
+            index,
+            clock,
+            this::notifyQuietly,
+            b.maximumWeight(),
+            b.t1Slots,
+            b.t2Slots,
+            b.writeQueueCapacity,
+            b.hitStripes);
+    this.t1 = maintenance.t1();
+    this.t2 = maintenance.t2();
+    this.hits = maintenance.hits();
+    this.clockRegistered = expiry != null;
+    if (clockRegistered) {
+      TickingThread.register(clock);
+    }
+    this.scheduler =
+        b.executor != null
+            ? new ExecutorScheduler(maintenance, b.executor)
+            : new DaemonThread(maintenance, b.threadFactory());
+  }
+
+  /** A builder of an unbounded cache with eternal entries, to be adjusted. */
+  public static <K, V> DualCacheBuilder<K, V> builder() {
+    return new DualCacheBuilder<>();
+  }
+
+  // ================================================================ reads (wait-free)
+
+  /**
+   * Returns the value for {@code key}, or null if it is absent or expired. On a hit this records
+   * the access for the policy and, if the {@link Expiry} moves deadlines on reads, moves it. An
+   * expired entry found here is removed, with an {@link EventType#EXPIRED} event.
+   */
+  public V get(Object key) {
+    checkOpen();
+    Objects.requireNonNull(key, "key must not be null");
+    int hash = Index.spread(key.hashCode());
+    Node<K, V> n = find(key, hash);
+    if (n == null) {
+      return null;
+    }
+    V value = n.value();
+    if (value == null) {
+      return null;
+    }
+    if (n.deadline() <= clock.tick()) {
+      expireFound(n);
+      return null;
+    }
+    if (hits != null) {
+      hits.record(hash);
+    }
+    if (movesOnRead) {
+      moveDeadlineOnRead(n, value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns the value for {@code key} like {@link #get} but as a pure read: no hit is recorded, no
+   * deadline moves and nothing is removed.
+   */
+  public V peek(Object key) {
+    checkOpen();
+    Objects.requireNonNull(key, "key must not be null");
+    int hash = Index.spread(key.hashCode());
+    Node<K, V> n = find(key, hash);
+    if (n == null) {
+      return null;
+    }
+    V value = n.value();
+    return value != null && n.deadline() > clock.tick() ? value : null;
+  }
+
+  /** Whether {@code key} is present and not expired; a pure read, like {@link #peek}. */
+  public boolean containsKey(Object key) {
+    return peek(key) != null;
+  }
+
+  /** T1 → T2 → index. The node found may be dead (value null) or expired. */
+  private Node<K, V> find(Object key, int hash) {
+    if (t1 != null) {
+      Node<K, V> n = t1.find(key, hash);
+      if (n != null && n.value() != null) {
+        return n;
+      }
+      if (t2 != null) {
+        n = t2.find(key, hash);
+        if (n != null && n.value() != null) {
+          return n;
+        }
+      }
+    }
+    return index.find(key, hash);
+  }
+
+  private void moveDeadlineOnRead(Node<K, V> n, V value) {
+    long nanos = expiry.afterRead(n.key, value);
+    if (nanos != Expiry.KEEP) {
+      n.setDeadline(clock.deadlineAfter(nanos)); // no lock: the last store wins, as it should
+    }
+  }
+
+  /** Removes {@code n}, found expired by a reader, if it still is; fires EXPIRED here. */
+  private void expireFound(Node<K, V> n) {
+    Segment<K, V> s = index.segmentFor(n.hash);
+    RuntimeException failure = null;
+    s.lock.lock();
+    try {
+      V value = n.value();
+      if (value != null && n.deadline() <= clock.tick()) {
+        s.removeLocked(n);
+        failure = fire(EventType.EXPIRED, n.key, value, null);
+      }
+    } finally {
+      s.lock.unlock();
+      afterWrite(n);
+    }
+    throwIfFailed(failure);
+  }
+
+  // ================================================================ writes (atomic per key)
+
+  /** Stores {@code value} for {@code key}; returns the previous value, or null. */
+  public V put(K key, V value) {
+    return write(key, value, Mode.PUT, null);
+  }
+
+  /** Stores {@code value} only if {@code key} is absent; returns the present value, or null. */
+  public V putIfAbsent(K key, V value) {
+    return write(key, value, Mode.IF_ABSENT, null);
+  }
+
+  /** Replaces the value of a present key; returns the previous value, or null if absent. */
+  public V replace(K key, V value) {
+    return write(key, value, Mode.IF_PRESENT, null);
+  }
+
+  /** Replaces the value of {@code key} only if it currently equals {@code expected}. */
+  public boolean replace(K key, V expected, V value) {
+    Objects.requireNonNull(expected, "expected value must not be null");
+    return write(key, value, Mode.IF_EQUAL, expected) != null;
+  }
+
+  /** Removes {@code key}; returns its value, or null if it was absent. */
+  public V remove(Object key) {
+    return removeIf(key, null);
+  }
+
+  /** Removes {@code key} only if its value equals {@code expected}. */
+  public boolean remove(Object key, Object expected) {
+    Objects.requireNonNull(expected, "expected value must not be null");
+    return removeIf(key, expected) != null;
+  }
+
+  /**
+   * Runs {@code action} on the entry of {@code key} atomically: no other write to the key happens
+   * between its read and its changes. The action's changes are applied after it returns; if it
+   * throws, nothing changes, no event fires and the exception propagates as is.
+   *
+   * @return what the action returned
+   */
+  public <R> R compute(K key, EntryAction<K, V, R> action) {
+    checkOpen();
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(action, "action must not be null");
+    int hash = Index.spread(key.hashCode());
+    Segment<K, V> s = index.segmentFor(hash);
+    Node<K, V> changed = null;
+    Node<K, V> expired = null;
+    RuntimeException failure = null;
+    R result;
+    s.lock.lock();
+    try {
+      Node<K, V> n = s.find(key, hash);
+      V current = n == null ? null : n.value();
+      if (current != null && n.deadline() <= clock.tick()) {
+        expired = n;
+        s.removeLocked(n);
+        failure = fire(EventType.EXPIRED, n.key, current, null);
+        n = null;
+        current = null;
+      }
+      ComputeEntry<K, V> entry = new ComputeEntry<>(key, current);
+      result = action.apply(entry);
+      switch (entry.op()) {
+        case SET:
+          if (entry.existed()) {
+            changed = n;
+            failure = first(failure, update(n, current, entry.value(), entry.lifetime()));
+          } else {
+            changed = create(s, key, hash, entry.value(), entry.lifetime());
+            failure = first(failure, changed == null ? null : fireCreated(changed));
+          }
+          break;
+        case REMOVE:
+          changed = n;
+          s.removeLocked(n);
+          failure = first(failure, fire(EventType.EXPLICIT, n.key, current, null));
+          break;
+        case TOUCH:
+          if (entry.lifetime() != Expiry.KEEP) {
+            n.setDeadline(deadline(entry.lifetime()));
+          }
+          break;
+        case NONE:
+          break;
+      }
+    } finally {
+      s.lock.unlock();
+      afterWrite(expired);
+      afterWrite(changed);
+    }
+    throwIfFailed(failure);
+    return result;
+  }
+
+  private enum Mode {
+    PUT,
+    IF_ABSENT,
+    IF_PRESENT,
+    IF_EQUAL
+  }
+
+  /**
+   * One conditional store. Returns the previous value (PUT, IF_PRESENT), the present value
+   * (IF_ABSENT), or for IF_EQUAL the new value if it replaced and null if not.
+   */
+  private V write(K key, V value, Mode mode, V expected) {
+    checkOpen();
+    Objects.requireNonNull(key, "key must not be null");
+    Objects.requireNonNull(value, "value must not be null");
+    int hash = Index.spread(key.hashCode());
+    Segment<K, V> s = index.segmentFor(hash);
+    Node<K, V> changed = null;
+    Node<K, V> expired = null;
+    RuntimeException failure = null;
+    V result;
+    s.lock.lock();
+    try {
+      Node<K, V> n = s.find(key, hash);
+      V current = n == null ? null : n.value();
+      if (current != null && n.deadline() <= clock.tick()) {
+        expired = n;
+        s.removeLocked(n);
+        failure = fire(EventType.EXPIRED, n.key, current, null);
+        current = null;
+      }
+      if (current == null) {
+        if (mode == Mode.IF_PRESENT || mode == Mode.IF_EQUAL) {
+          result = null;
+        } else {
+          changed = create(s, key, hash, value, ComputeEntry.POLICY);
+          failure = first(failure, changed == null ? null : fireCreated(changed));
+          result = null;
+        }
+      } else if (mode == Mode.IF_ABSENT
+          || (mode == Mode.IF_EQUAL && !equal(expected, current))) {
+        result = mode == Mode.IF_ABSENT ? current : null;
+      } else {
+        changed = n;
+        failure = first(failure, update(n, current, value, ComputeEntry.POLICY));
+        result = mode == Mode.IF_EQUAL ? value : current;
+      }
+    } finally {
+      s.lock.unlock();
+      afterWrite(expired);
+      afterWrite(changed);
+    }
+    throwIfFailed(failure);
+    return result;
+  }
+
+  private V removeIf(Object key, Object expected) {
+    checkOpen();
+    Objects.requireNonNull(key, "key must not be null");
+    int hash = Index.spread(key.hashCode());
+    Segment<K, V> s = index.segmentFor(hash);
+    Node<K, V> removed = null;
+    RuntimeException failure = null;
+    V result = null;
+    s.lock.lock();
+    try {
+      Node<K, V> n = s.find(key, hash);
+      V current = n == null ? null : n.value();
+      if (current != null && n.deadline() <= clock.tick()) {
+        removed = n;
+        s.removeLocked(n);
+        failure = fire(EventType.EXPIRED, n.key, current, null);
+      } else if (current != null && (expected == null || equal(expected, current))) {
+        removed = n;
+        s.removeLocked(n);
+        failure = fire(EventType.EXPLICIT, n.key, current, null);
+        result = current;
+      }
+    } finally {
+      s.lock.unlock();
+      afterWrite(removed);
+    }
+    throwIfFailed(failure);
+    return result;
+  }
+
+  /** Creates and links a node; returns null if its lifetime is zero (nothing stored). */
+  private Node<K, V> create(Segment<K, V> s, K key, int hash, V value, long lifetime) {
+    int weight = weigh(key, value);
+    long nanos = lifetime != ComputeEntry.POLICY ? lifetime : lifetimeAfterCreate(key, value);
+    if (nanos == Expiry.KEEP) {
+      nanos = Expiry.ETERNAL; // nothing to keep on a new entry
+    }
+    long deadline = deadline(nanos);
+    if (deadline == 0L) {
+      return null; // expires at once: never visible
+    }
+    Node<K, V> n = new Node<>(hash, key, value, deadline, weight);
+    s.insertLocked(n);
+    return n;
+  }
+
+  /** Replaces the value of the live node {@code n}; returns a listener failure, if any. */
+  private RuntimeException update(Node<K, V> n, V old, V value, long lifetime) {
+    int weight = weigh(n.key, value);
+    long nanos = lifetime != ComputeEntry.POLICY ? lifetime : lifetimeAfterUpdate(n.key, value);
+    if (nanos != Expiry.KEEP) {
+      n.setDeadline(deadline(nanos)); // before the value: a reader of the new value sees it
+    }
+    n.weight = weight; // published to the daemon by the queue, after unlock
+    n.setValue(value);
+    return fire(EventType.REPLACED, n.key, old, value);
+  }
+
+  private long lifetimeAfterCreate(K key, V value) {
+    return expiry == null ? Expiry.ETERNAL : expiry.afterCreate(key, value);
+  }
+
+  private long lifetimeAfterUpdate(K key, V value) {
+    return expiry == null ? Expiry.KEEP : expiry.afterUpdate(key, value);
+  }
+
+  /** A lifetime in nanoseconds as a deadline in ticks; tells maintenance deadlines exist. */
+  private long deadline(long nanos) {
+    if (nanos == Expiry.ETERNAL) {
+      return Node.ETERNAL;
+    }
+    if (nanos < 0) {
+      throw new IllegalStateException(
+          "Expiry returned a negative lifetime: " + nanos + " ns (use 0 to expire at once)");
+    }
+    maintenance.noteDeadline();
+    return clock.deadlineAfter(nanos);
+  }
+
+  private int weigh(K key, V value) {
+    if (weigher == null) {
+      return 1;
+    }
+    int weight = weigher.weigh(key, value);
+    if (weight < 0) {
+      throw new IllegalArgumentException(
+          "weigher returned a negative weight for key " + key + ": weight=" + weight);
+    }
+    return weight;
+  }
+
+  /** Tells maintenance that {@code n} changed, after the segment lock was released. */
+  private void afterWrite(Node<K, V> n) {
+    if (n == null || maintenance.writes == null) {
+      return;
+    }
+    while (!maintenance.writes.offer(n)) {
+      // Backpressure: the daemon is behind. Do its work here; maintenance never waits for a
+      // writer, so this cannot deadlock even if this thread holds a segment lock (nested write).
+      if (maintenance.tryRun() < 0) {
+        Thread.yield();
+      }
+    }
+    scheduler.schedule();
+  }
+
+  // ================================================================ whole-cache operations
+
+  /**
+   * Removes every entry without any event. Weakly consistent with concurrent writes: an entry
+   * written while the clear runs may survive it.
+   */
+  public void clear() {
+    checkOpen();
+    maintenance.clear();
+  }
+
+  /** The number of entries, expired ones that were not removed yet included. */
+  public long size() {
+    checkOpen();
+    return index.size();
+  }
+
+  /**
+   * A weakly consistent iterator over the live, unexpired entries: it never throws {@link
+   * java.util.ConcurrentModificationException}, sees every entry present for its whole run once,
+   * and may or may not see concurrent changes. Its {@code remove()} removes the last key returned.
+   * Iterating is a pure read: it records no hit and moves no deadline.
+   */
+  @Override
+  public Iterator<Map.Entry<K, V>> iterator() {
+    checkOpen();
+    return new EntryIterator();
+  }
+
+  /** Runs all pending maintenance now (drains queues, evicts, sweeps expired entries). */
+  public void cleanUp() {
+    checkOpen();
+    maintenance.runAll();
+  }
+
+  /**
+   * Stops the daemon and releases the cache's resources; idempotent. Any later call, except
+   * {@link #close()} and {@link #isClosed()}, throws {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    scheduler.stop();
+    if (clockRegistered) {
+      TickingThread.deregister(clock);
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("cache is closed");
+    }
+  }
+
+  // ================================================================ events
+
+  private RuntimeException fireCreated(Node<K, V> n) {
+    return fire(EventType.CREATED, n.key, null, n.value());
+  }
+
+  /** Fires one event in the calling thread; returns the listener's exception instead of throwing. */
+  private RuntimeException fire(EventType type, K key, V oldValue, V newValue) {
+    if (listener == null) {
+      return null;
+    }
+    try {
+      listener.onEvent(type, key, oldValue, newValue);
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private void notifyQuietly(EventType type, K key, V oldValue, V newValue) {
+    RuntimeException e = fire(type, key, oldValue, newValue);
+    if (e != null) {
+      System.getLogger(DualCache.class.getName())
+          .log(System.Logger.Level.WARNING, "entry listener failed on " + type + " of " + key, e);
+    }
+  }
+
+  private static RuntimeException first(RuntimeException a, RuntimeException b) {
+    return a != null ? a : b;
+  }
+
+  private static void throwIfFailed(RuntimeException failure) {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static boolean equal(Object a, Object b) {
+    return a == b || a.equals(b);
+  }
+
+  // ================================================================ iteration
+
+  private final class EntryIterator implements Iterator<Map.Entry<K, V>> {
+    private final Segment<K, V>[] segments = index.segments();
+    private int segment = -1;
+    private Node<K, V>[] slots;
+    private int slot;
+    private Map.Entry<K, V> next;
+    private K lastKey;
+
+    EntryIterator() {
+      advance();
+    }
+
+    private void advance() {
+      next = null;
+      long tick = clock.tick();
+      while (true) {
+        while (slots == null || slot >= slots.length) {
+          if (++segment >= segments.length) {
+            return;
+          }
+          slots = segments[segment].slots();
+          slot = 0;
+        }
+        Node<K, V> n = slots[slot++];
+        if (Segment.isNode(n)) {
+          V value = n.value();
+          if (value != null && n.deadline() > tick) {
+            next = new SimpleImmutableEntry<>(n.key, value);
+            return;
+          }
+        }
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public Map.Entry<K, V> next() {
+      if (next == null) {
+        throw new NoSuchElementException();
+      }
+      checkOpen();
+      Map.Entry<K, V> e = next;
+      lastKey = e.getKey();
+      advance();
+      return e;
+    }
+
+    @Override
+    public void remove() {
+      if (lastKey == null) {
+        throw new IllegalStateException("next() was not called, or remove() was called already");
+      }
+      DualCache.this.remove(lastKey);
+      lastKey = null;
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.dualcache.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Configures and builds a {@link DualCache}. By default the cache is unbounded, its entries are
+ * eternal, the hot tiers are off, the epoch tick is 1 ms and maintenance runs on a daemon thread of
+ * its own. Every setter checks its argument and throws {@link IllegalArgumentException} naming the
+ * setting and the accepted range.
+ */
+public final class DualCacheBuilder<K, V> {
+
+  /** Largest T1: the seed's limit for a tier that must stay L1-resident. */
+  public static final int MAX_T1_SLOTS = 4096;
+
+  /** Largest T2. */
+  public static final int MAX_T2_SLOTS = 1 << 20;
+
+  private static final long MIN_TICK_NANOS = 100_000L;
+  private static final long MAX_TICK_NANOS = 1_000_000_000L;
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  long maximumSize = -1;
+  long maximumWeight = -1;
+  Weigher<K, V> weigher;
+  long initialCapacity = 16;
+  int t1Slots;
+  int t2Slots;
+  long tickNanos = 1_000_000L;
+  Ticker ticker = Ticker.system();
+  ThreadFactory threadFactory;
+  Executor executor;
+  EntryListener<K, V> listener;
+  Expiry<K, V> expiry;
+  String name = "dualcache";
+  int segments = defaultSegments();
+  int hitStripes = defaultStripes();
+  int writeQueueCapacity = 1024;
+
+  DualCacheBuilder() {}
+
+  private static int defaultSegments() {
+    return 64;
+  }
+
+  private static int defaultStripes() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return Math.max(4, Integer.highestOneBit(cores * 4 - 1) << 1);
+  }
+
+  /**
+   * Bounds the cache to {@code maximumSize} entries (0 or more). The daemon evicts to honour it; the
+   * cache may exceed it briefly by at most the writes not yet seen by the daemon (at most 1,024).
+   */
+  public DualCacheBuilder<K, V> maximumSize(long maximumSize) {
+    if (maximumSize < 0) {
+      throw new IllegalArgumentException(
+          "maximumSize must be >= 0, maximumSize=" + maximumSize);
+    }
+    if (maximumWeight >= 0) {
+      throw new IllegalArgumentException(
+          "maximumSize cannot be combined with maximumWeight (already set to "
+              + maximumWeight
+              + ")");
+    }
+    this.maximumSize = maximumSize;
+    return this;
+  }
+
+  /**
+   * Bounds the total weight of the entries to {@code maximumWeight} (0 or more), each entry
+   * weighing what {@code weigher} says (0 or more, computed once per write).
+   */
+  public DualCacheBuilder<K, V> maximumWeight(long maximumWeight, Weigher<K, V> weigher) {
+    if (maximumWeight < 0) {
+      throw new IllegalArgumentException(
+          "maximumWeight must be >= 0, maximumWeight=" + maximumWeight);
+    }
+    if (maximumSize >= 0) {
+      throw new IllegalArgumentException(
+          "maximumWeight cannot be combined with maximumSize (already set to "
+              + maximumSize
+              + ")");
+    }
+    this.maximumWeight = maximumWeight;
+    this.weigher = Objects.requireNonNull(weigher, "weigher must not be null");
+    return this;
+  }
+
+  /** Sizes the index for about {@code entries} entries up front (0 or more; default 16). */
+  public DualCacheBuilder<K, V> initialCapacity(long entries) {
+    if (entries < 0) {
+      throw new IllegalArgumentException("initialCapacity must be >= 0, initialCapacity=" + entries);
+    }
+    this.initialCapacity = entries;
+    return this;
+  }
+
+  /**
+   * Enables the hot tiers read before the main index: T1 with {@code t1Slots} slots (a power of
+   * two from 2 to {@value #MAX_T1_SLOTS}) and T2 with {@code t2Slots} slots (0 for none, or a power
+   * of two from 2 to {@value #MAX_T2_SLOTS}). {@code hotTiers(0, 0)} turns them off (the default:
+   * see the README's figures for when they pay).
+   */
+  public DualCacheBuilder<K, V> hotTiers(int t1Slots, int t2Slots) {
+    if (t1Slots == 0 && t2Slots == 0) {
+      this.t1Slots = 0;
+      this.t2Slots = 0;
+      return this;
+    }
+    if (t1Slots < 2 || t1Slots > MAX_T1_SLOTS || Integer.bitCount(t1Slots) != 1) {
+      throw new IllegalArgumentException(
+          "t1Slots must be a power of two from 2 to " + MAX_T1_SLOTS + ", t1Slots=" + t1Slots);
+    }
+    if (t2Slots != 0
+        && (t2Slots < 2 || t2Slots > MAX_T2_SLOTS || Integer.bitCount(t2Slots) != 1)) {
+      throw new IllegalArgumentException(
+          "t2Slots must be 0 or a power of two from 2 to " + MAX_T2_SLOTS + ", t2Slots=" + t2Slots);
+    }
+    this.t1Slots = t1Slots;
+    this.t2Slots = t2Slots;
+    return this;
+  }
+
+  /**
+   * The length of an epoch tick, the unit of expiry deadlines (100 µs to 1 s; default 1 ms). An
+   * entry expires at most one tick plus the ticking thread's delay after its deadline.
+   */
+  public DualCacheBuilder<K, V> tickDuration(Duration tick) {
+    Objects.requireNonNull(tick, "tickDuration must not be null");
+    long nanos = Durations.toNanos("tickDuration", tick);
+    if (nanos < MIN_TICK_NANOS || nanos > MAX_TICK_NANOS) {
+      throw new IllegalArgumentException(
+          "tickDuration must be from 100µs to 1s, tickDuration=" + tick);
+    }
+    this.tickNanos = nanos;
+    return this;
+  }
+
+  /** The time source for expiry (default {@link Ticker#system()}); tests pass a fake one. */
+  public DualCacheBuilder<K, V> ticker(Ticker ticker) {
+    this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+    return this;
+  }
+
+  /** Makes the daemon thread with {@code factory} (default: a daemon thread named after the cache). */
+  public DualCacheBuilder<K, V> threadFactory(ThreadFactory factory) {
+    if (executor != null) {
+      throw new IllegalArgumentException("threadFactory cannot be combined with executor");
+    }
+    this.threadFactory = Objects.requireNonNull(factory, "threadFactory must not be null");
+    return this;
+  }
+
+  /**
+   * Runs maintenance as tasks on {@code executor}, after writes, instead of on a daemon thread.
+   * {@code Runnable::run} runs it in the writing thread, which makes the cache deterministic.
+   */
+  public DualCacheBuilder<K, V> executor(Executor executor) {
+    if (threadFactory != null) {
+      throw new IllegalArgumentException("executor cannot be combined with threadFactory");
+    }
+    this.executor = Objects.requireNonNull(executor, "executor must not be null");
+    return this;
+  }
+
+  /** Receives every creation, replacement and removal (see {@link EntryListener}). */
+  public DualCacheBuilder<K, V> listener(EntryListener<K, V> listener) {
+    this.listener = Objects.requireNonNull(listener, "listener must not be null");
+    return this;
+  }
+
+  /** Gives entries lifetimes (default: eternal). */
+  public DualCacheBuilder<K, V> expiry(Expiry<K, V> expiry) {
+    this.expiry = Objects.requireNonNull(expiry, "expiry must not be null");
+    return this;
+  }
+
+  /** Entries expire {@code ttl} after they were created or last replaced. */
+  public DualCacheBuilder<K, V> expireAfterWrite(Duration ttl) {
+    return expiry(Expiry.afterWrite(ttl));
+  }
+
+  /** Entries expire {@code ttl} after they were created, replaced or last read. */
+  public DualCacheBuilder<K, V> expireAfterAccess(Duration ttl) {
+    return expiry(Expiry.afterAccess(ttl));
+  }
+
+  /** Names the cache in its thread's name and in log messages (default "dualcache"). */
+  public DualCacheBuilder<K, V> name(String name) {
+    this.name = Objects.requireNonNull(name, "name must not be null");
+    return this;
+  }
+
+  /**
+   * The number of index segments, each with its own write lock (a power of two from 2 to 65,536;
+   * default 64). More segments let more writers of different keys work at once.
+   */
+  public DualCacheBuilder<K, V> concurrencyLevel(int segments) {
+    if (segments < 2 || segments > 65_536 || Integer.bitCount(segments) != 1) {
+      throw new IllegalArgumentException(
+          "concurrencyLevel must be a power of two from 2 to 65536, concurrencyLevel=" + segments);
+    }
+    this.segments = segments;
+    return this;
+  }
+
+  /** Builds the cache and starts its maintenance. */
+  public DualCache<K, V> build() {
+    return new DualCache<>(this);
+  }
+
+  long maximumWeight() {
+    return maximumSize >= 0 ? maximumSize : maximumWeight;
+  }
+
+  ThreadFactory threadFactory() {
+    if (threadFactory != null) {
+      return threadFactory;
+    }
+    String threadName = name + "-daemon-" + THREAD_IDS.incrementAndGet();
+    return r -> new Thread(r, threadName);
+  }
+}

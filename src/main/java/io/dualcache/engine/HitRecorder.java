@@ -1,0 +1,144 @@
+package io.dualcache.engine;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.IntConsumer;
+
+/**
+ * Records hits for the daemon: one small ring of key hashes per stripe, the stripe picked by a hash
+ * of the current thread. A hit costs a few plain loads and, while its ring has room, two plain
+ * stores: no lock, no CAS, no allocation. Records are lost on purpose: when a ring is full (the
+ * daemon has not drained it yet) the hit is not recorded, and two threads sharing a stripe may
+ * overwrite each other's records. That is sampling, and the policy only needs a sample.
+ *
+ * <pre>
+ * Stripe:  ring[0..SIZE)  int hashes
+ *          writeIndex     next slot to fill   (readers: plain load, release store)
+ *          readIndex      next slot to drain  (daemon: release store; readers: opaque load)
+ *          records in [readIndex, writeIndex) are pending; at most SIZE of them
+ * </pre>
+ */
+final class HitRecorder {
+
+  /** Records per ring: the most the daemon takes from one stripe per drain. */
+  static final int SIZE = 128;
+
+  private static final int MASK = SIZE - 1;
+
+  private static final VarHandle WRITE;
+  private static final VarHandle READ;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      WRITE = lookup.findVarHandle(Stripe.class, "writeIndex", int.class);
+      READ = lookup.findVarHandle(Stripe.class, "readIndex", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Stripe[] stripes;
+  private final int shift;
+
+  HitRecorder(int stripeCount) {
+    if (stripeCount < 2 || Integer.bitCount(stripeCount) != 1) {
+      throw new IllegalArgumentException("stripes must be a power of two >= 2, stripes=" + stripeCount);
+    }
+    this.stripes = new Stripe[stripeCount];
+    for (int i = 0; i < stripeCount; i++) {
+      stripes[i] = new Stripe();
+    }
+    this.shift = 64 - Integer.numberOfTrailingZeros(stripeCount);
+  }
+
+  /** Records a hit on the key with spread hash {@code hash}, unless the thread's ring is full. */
+  void record(int hash) {
+    Stripe s = stripes[stripeOfCurrentThread()];
+    int w = s.writeIndex; // plain: a racing reader on this stripe may overwrite us, that is fine
+    if (w - (int) READ.getOpaque(s) >= SIZE) {
+      return; // full until the daemon drains it: drop
+    }
+    s.ring[w & MASK] = hash;
+    WRITE.setRelease(s, w + 1); // publishes the ring store to the draining daemon
+  }
+
+  /** Hands every pending record to {@code sink} and empties the rings (maintenance owner only). */
+  int drain(IntConsumer sink) {
+    int drained = 0;
+    for (Stripe s : stripes) {
+      int w = (int) WRITE.getAcquire(s);
+      int r = s.readIndex;
+      if (w == r) {
+        continue;
+      }
+      int start = w - r > SIZE ? w - SIZE : r; // racing writers can run past; take the newest
+      for (int i = start; i != w; i++) {
+        sink.accept(s.ring[i & MASK]);
+      }
+      drained += w - start;
+      READ.setRelease(s, w); // frees the ring for readers
+    }
+    return drained;
+  }
+
+  private int stripeOfCurrentThread() {
+    // Fibonacci hashing of the thread id: consecutive ids land on different stripes.
+    @SuppressWarnings("deprecation") // Thread.threadId() needs Java 19
+    long id = Thread.currentThread().getId();
+    return (int) ((id * 0x9E3779B97F4A7C15L) >>> shift);
+  }
+
+  /** One ring, padded so that stripes written by different threads share no cache line. */
+  static final class Stripe {
+    @SuppressWarnings("unused")
+    long p1;
+
+    @SuppressWarnings("unused")
+    long p2;
+
+    @SuppressWarnings("unused")
+    long p3;
+
+    @SuppressWarnings("unused")
+    long p4;
+
+    @SuppressWarnings("unused")
+    long p5;
+
+    @SuppressWarnings("unused")
+    long p6;
+
+    @SuppressWarnings("unused")
+    long p7;
+
+    final int[] ring = new int[SIZE];
+
+    /** Written by readers (plain load, release store), read acquire by the daemon. */
+    int writeIndex;
+
+    /** Written by the daemon (release), read opaque by readers. */
+    int readIndex;
+
+    @SuppressWarnings("unused")
+    long q1;
+
+    @SuppressWarnings("unused")
+    long q2;
+
+    @SuppressWarnings("unused")
+    long q3;
+
+    @SuppressWarnings("unused")
+    long q4;
+
+    @SuppressWarnings("unused")
+    long q5;
+
+    @SuppressWarnings("unused")
+    long q6;
+
+    @SuppressWarnings("unused")
+    long q7;
+  }
+}

@@ -1,0 +1,322 @@
+package io.dualcache.engine;
+
+import java.util.concurrent.locks.ReentrantLock;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
+
+/**
+ * The policy side of the engine: everything the seed's daemon does. One thread at a time runs it,
+ * under {@link #lock}: the daemon thread, a writer helping when the write queue is full, or a caller
+ * of {@code cleanUp()}. A round:
+ *
+ * <ol>
+ *   <li>publishes the current tick,
+ *   <li>drains the write queue: each queued node is reconciled with the policy (joins it, leaves
+ *       it, or changes weight — decided by looking at the node, so a node queued twice is harmless),
+ *   <li>drains the hit rings: ranks and frequencies go up, hot nodes are promoted into T1/T2,
+ *   <li>evicts until the cache is back within its bound,
+ *   <li>once a second (or on {@code cleanUp}), sweeps the index for expired entries.
+ * </ol>
+ *
+ * Eviction and sweeping take a segment's lock with {@code tryLock} only and never one the running
+ * thread already holds, so maintenance never waits for a writer: a writer that holds a segment lock
+ * may itself run maintenance (backpressure) without deadlock or touching the entry it is changing.
+ */
+final class Maintenance<K, V> {
+
+  /** Hit records between two halvings of the hot tiers' heat. */
+  private static final int AGE_PERIOD = 1 << 16;
+
+  /** How often the index is swept for expired entries, in nanoseconds. */
+  private static final long SWEEP_PERIOD_NANOS = 1_000_000_000L;
+
+  /** Sketch frequency a node needs before it is promoted into a hot tier. */
+  private static final int PROMOTE_T2 = 2;
+
+  private static final int PROMOTE_T1 = 4;
+
+  final ReentrantLock lock = new ReentrantLock();
+
+  private final Index<K, V> index;
+  private final EpochClock clock;
+  private final Notifier<K, V> notifier;
+
+  /** Null when unbounded. */
+  private final Policy<K, V> policy;
+
+  /** Null when neither a policy nor hot tiers need frequencies. */
+  private final FrequencySketch sketch;
+
+  /** Null when the tiers are off. */
+  private final HotTier<K, V> t1;
+
+  private final HotTier<K, V> t2;
+
+  /** Null when nothing records hits. */
+  private final HitRecorder hits;
+
+  /** Nodes whose policy state may be stale; null when there is no policy state to keep. */
+  final MpscAtomicArrayQueue<Node<K, V>> writes;
+
+  private final long sweepPeriodTicks;
+  private long nextSweepTick;
+  private int hitsSinceAging;
+
+  /**
+   * Whether some entry may have a deadline. Set by writers (opaque) the first time they store one;
+   * read by maintenance (opaque) to skip sweeps of caches that never expire anything.
+   */
+  private volatile boolean mayExpire;
+
+  Maintenance(
+      Index<K, V> index,
+      EpochClock clock,
+      Notifier<K, V> notifier,
+      long maximumWeight,
+      int t1Slots,
+      int t2Slots,
+      int writeQueueCapacity,
+      int hitStripes) {
+    this.index = index;
+    this.clock = clock;
+    this.notifier = notifier;
+    boolean bounded = maximumWeight >= 0;
+    boolean tiers = t1Slots > 0;
+    this.sketch = bounded || tiers ? new FrequencySketch(sketchCapacity(maximumWeight)) : null;
+    this.policy = bounded ? new Policy<>(maximumWeight, sketch) : null;
+    this.t1 = tiers ? new HotTier<>(t1Slots) : null;
+    this.t2 = tiers && t2Slots > 0 ? new HotTier<>(t2Slots) : null;
+    this.hits = bounded || tiers ? new HitRecorder(hitStripes) : null;
+    this.writes = bounded || tiers ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
+    this.sweepPeriodTicks = Math.max(1, SWEEP_PERIOD_NANOS / clock.tickNanos);
+  }
+
+  private static long sketchCapacity(long maximumWeight) {
+    return maximumWeight >= 0 ? Math.max(16, Math.min(maximumWeight, 1L << 24)) : 1 << 16;
+  }
+
+  HotTier<K, V> t1() {
+    return t1;
+  }
+
+  HotTier<K, V> t2() {
+    return t2;
+  }
+
+  HitRecorder hits() {
+    return hits;
+  }
+
+  void noteDeadline() {
+    if (!mayExpire) {
+      mayExpire = true;
+    }
+  }
+
+  /** Whether there is queued work a round would do now. */
+  boolean hasPendingWrites() {
+    return writes != null && !writes.isEmpty();
+  }
+
+  /**
+   * Runs a round if no other thread is running one.
+   *
+   * @return the number of records, nodes and entries the round handled, or -1 if another thread
+   *     was running a round
+   */
+  int tryRun() {
+    if (!lock.tryLock()) {
+      return -1;
+    }
+    try {
+      return round(false);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs everything that is pending, waiting for a running round to finish first. */
+  void runAll() {
+    lock.lock();
+    try {
+      round(true);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Empties the index without events, keeping the policy consistent. */
+  void clear() {
+    lock.lock();
+    try {
+      drainWrites(); // everything queued so far refers to nodes in the index or dead ones
+      for (Segment<K, V> s : index.segments()) {
+        s.lock.lock();
+        try {
+          s.clearLocked();
+        } finally {
+          s.lock.unlock();
+        }
+      }
+      if (policy != null) {
+        policy.reset(); // nodes written after their segment was cleared are still queued
+      }
+      if (t1 != null) {
+        t1.clear();
+      }
+      if (t2 != null) {
+        t2.clear();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- one round
+
+  private int round(boolean everything) {
+    long tick = clock.refresh();
+    int work = drainWrites() + drainHits();
+    if (policy != null) {
+      policy.evict(this::evict);
+    }
+    if (mayExpire && (everything || tick >= nextSweepTick)) {
+      nextSweepTick = tick + sweepPeriodTicks;
+      sweepExpired(tick);
+    }
+    return work;
+  }
+
+  private int drainWrites() {
+    if (writes == null) {
+      return 0;
+    }
+    int drained = 0;
+    Node<K, V> n;
+    while ((n = writes.relaxedPoll()) != null) {
+      reconcile(n);
+      drained++;
+    }
+    return drained;
+  }
+
+  /** Brings the policy's view of {@code node} in line with the node. */
+  private void reconcile(Node<K, V> node) {
+    if (node.value() == null) {
+      forget(node);
+    } else if (policy != null) {
+      if (node.queue == Policy.NONE) {
+        policy.onAdd(node);
+      } else if (node.weight != node.policyWeight) {
+        policy.onWeightChange(node);
+      }
+    }
+  }
+
+  private void forget(Node<K, V> node) {
+    if (policy != null) {
+      policy.onRemove(node);
+    }
+    if (t1 != null) {
+      t1.evict(node);
+    }
+    if (t2 != null) {
+      t2.evict(node);
+    }
+  }
+
+  private int drainHits() {
+    if (hits == null) {
+      return 0;
+    }
+    int drained = hits.drain(this::onHit);
+    hitsSinceAging += drained;
+    if (hitsSinceAging >= AGE_PERIOD) {
+      hitsSinceAging = 0;
+      if (t1 != null) {
+        t1.age();
+      }
+      if (t2 != null) {
+        t2.age();
+      }
+    }
+    return drained;
+  }
+
+  private void onHit(int hash) {
+    Node<K, V> n = index.segmentFor(hash).findByHash(hash);
+    if (n == null || n.value() == null) {
+      sketch.increment(hash);
+      return;
+    }
+    if (policy != null) {
+      policy.onHit(n); // counts the access in the sketch too
+    } else {
+      sketch.increment(hash);
+    }
+    if (t1 != null) {
+      promote(n);
+    }
+  }
+
+  /** Offers a hot node to T1, or T2 if T1 keeps its occupant. */
+  private void promote(Node<K, V> n) {
+    int frequency = sketch.frequency(n.hash);
+    if (frequency >= PROMOTE_T1 && t1.offer(n, frequency)) {
+      return;
+    }
+    if (t2 != null && frequency >= PROMOTE_T2) {
+      t2.offer(n, frequency);
+    }
+  }
+
+  /** Evicts {@code victim} unless its segment is busy; reports it to the policy if it left. */
+  private boolean evict(Node<K, V> victim) {
+    Segment<K, V> s = index.segmentFor(victim.hash);
+    if (s.lock.isHeldByCurrentThread() || !s.lock.tryLock()) {
+      return false; // a writer is on it (maybe this thread, deeper in the stack): next round
+    }
+    try {
+      V value = victim.value();
+      if (value != null) {
+        s.removeLocked(victim);
+        notifier.notifyQuietly(EventType.EVICTED, victim.key, value, null);
+      }
+    } finally {
+      s.lock.unlock();
+    }
+    forget(victim);
+    return true;
+  }
+
+  private void sweepExpired(long tick) {
+    for (Segment<K, V> s : index.segments()) {
+      for (Node<K, V> n : s.slots()) {
+        if (Segment.isNode(n) && n.deadline() <= tick && n.value() != null) {
+          expire(s, n, tick);
+        }
+      }
+    }
+  }
+
+  private void expire(Segment<K, V> s, Node<K, V> n, long tick) {
+    if (s.lock.isHeldByCurrentThread() || !s.lock.tryLock()) {
+      return; // busy: the next sweep, or a reader, will find it
+    }
+    try {
+      V value = n.value();
+      if (value == null || n.deadline() > tick) {
+        return; // removed or renewed meanwhile
+      }
+      s.removeLocked(n);
+      notifier.notifyQuietly(EventType.EXPIRED, n.key, value, null);
+    } finally {
+      s.lock.unlock();
+    }
+    forget(n);
+  }
+
+  /** Sends events from maintenance, where nobody could catch an exception. */
+  interface Notifier<K, V> {
+    void notifyQuietly(EventType type, K key, V oldValue, V newValue);
+  }
+}

@@ -19,7 +19,9 @@ final class DaemonThread implements Scheduler, Runnable {
   private final Maintenance<?, ?> maintenance;
   private final Thread thread;
 
-  /** Set by the daemon before it parks, cleared by whoever wakes it. Volatile: Dekker with writes. */
+  /**
+   * Set by the daemon before it parks, cleared by whoever wakes it. Volatile: Dekker with writes.
+   */
   private volatile boolean sleeping;
 
   /** Set once by {@link #stop}; read by the daemon. */

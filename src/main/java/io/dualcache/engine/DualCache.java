@@ -5,18 +5,19 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A concurrent cache with wait-free reads. Build one with {@link #builder()}.
  *
  * <p><b>Reads</b> ({@link #get}) take no lock, make no CAS and allocate nothing: hash → hot tiers
- * T1/T2 (when enabled) → main index → deadline check against the published epoch tick. A hit may
- * be recorded, with plain stores, into a lossy per-thread-stripe ring for the policy.
+ * T1/T2 (when enabled) → main index → deadline check against the published epoch tick. A hit may be
+ * recorded, with plain stores, into a lossy per-thread-stripe ring for the policy.
  *
- * <p><b>Writes</b> ({@link #put}, {@link #remove}, {@link #compute}, ...) are applied atomically per
- * key in the calling thread, under the key's segment lock, and are visible to every thread when the
- * call returns. The policy consequences (a new node, a removed one, a new weight) are queued to the
- * daemon. If that queue is full, the writer runs the daemon's work itself (backpressure).
+ * <p><b>Writes</b> ({@link #put}, {@link #remove}, {@link #compute}, ...) are applied atomically
+ * per key in the calling thread, under the key's segment lock, and are visible to every thread when
+ * the call returns. The policy consequences (a new node, a removed one, a new weight) are queued to
+ * the daemon. If that queue is full, the writer runs the daemon's work itself (backpressure).
  *
  * <p><b>Maintenance</b> (eviction to honour the bound, admission, promotion into the hot tiers,
  * sweeping expired entries) runs on the engine's daemon thread or on the executor given to the
@@ -26,6 +27,9 @@ import java.util.Objects;
  * IllegalStateException} once the cache is {@linkplain #close() closed}.
  */
 public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoCloseable {
+
+  /** How long a writer waits for a draining thread when the write queue is full. */
+  private static final long BACKOFF_NANOS = 10_000L;
 
   private final Index<K, V> index;
   private final HotTier<K, V> t1;
@@ -245,7 +249,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       ComputeEntry<K, V> entry = new ComputeEntry<>(key, current);
       result = action.apply(entry);
       switch (entry.op()) {
-        case SET:
+        case SET -> {
           if (entry.existed()) {
             changed = n;
             failure = first(failure, update(n, current, entry.value(), entry.lifetime()));
@@ -253,19 +257,18 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
             changed = create(s, key, hash, entry.value(), entry.lifetime());
             failure = first(failure, changed == null ? null : fireCreated(changed));
           }
-          break;
-        case REMOVE:
+        }
+        case REMOVE -> {
           changed = n;
           s.removeLocked(n);
           failure = first(failure, fire(EventType.EXPLICIT, n.key, current, null));
-          break;
-        case TOUCH:
+        }
+        case TOUCH -> {
           if (entry.lifetime() != Expiry.KEEP) {
             n.setDeadline(deadline(entry.lifetime()));
           }
-          break;
-        case NONE:
-          break;
+        }
+        case NONE -> {}
       }
     } finally {
       s.lock.unlock();
@@ -315,8 +318,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
           failure = first(failure, changed == null ? null : fireCreated(changed));
           result = null;
         }
-      } else if (mode == Mode.IF_ABSENT
-          || (mode == Mode.IF_EQUAL && !equal(expected, current))) {
+      } else if (mode == Mode.IF_ABSENT || (mode == Mode.IF_EQUAL && !equal(expected, current))) {
         result = mode == Mode.IF_ABSENT ? current : null;
       } else {
         changed = n;
@@ -432,7 +434,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       // Backpressure: the daemon is behind. Do its work here; maintenance never waits for a
       // writer, so this cannot deadlock even if this thread holds a segment lock (nested write).
       if (maintenance.tryRun() < 0) {
-        Thread.yield();
+        LockSupport.parkNanos(BACKOFF_NANOS); // another thread is draining: give it a moment
       }
     }
     scheduler.schedule();
@@ -474,8 +476,8 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   }
 
   /**
-   * Stops the daemon and releases the cache's resources; idempotent. Any later call, except
-   * {@link #close()} and {@link #isClosed()}, throws {@link IllegalStateException}.
+   * Stops the daemon and releases the cache's resources; idempotent. Any later call, except {@link
+   * #close()} and {@link #isClosed()}, throws {@link IllegalStateException}.
    */
   @Override
   public void close() {
@@ -508,7 +510,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     return fire(EventType.CREATED, n.key, null, n.value());
   }
 
-  /** Fires one event in the calling thread; returns the listener's exception instead of throwing. */
+  /**
+   * Fires one event in the calling thread; returns the listener's exception instead of throwing.
+   */
   private RuntimeException fire(EventType type, K key, V oldValue, V newValue) {
     if (listener == null) {
       return null;

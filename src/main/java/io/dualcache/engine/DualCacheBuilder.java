@@ -53,13 +53,13 @@ public final class DualCacheBuilder<K, V> {
   }
 
   /**
-   * Bounds the cache to {@code maximumSize} entries (0 or more). The daemon evicts to honour it; the
-   * cache may exceed it briefly by at most the writes not yet seen by the daemon (at most 1,024).
+   * Bounds the cache to {@code maximumSize} entries (0 or more). The daemon evicts to honour it;
+   * the cache may exceed it briefly by at most the writes not yet seen by the daemon (at most
+   * 1,024).
    */
   public DualCacheBuilder<K, V> maximumSize(long maximumSize) {
     if (maximumSize < 0) {
-      throw new IllegalArgumentException(
-          "maximumSize must be >= 0, maximumSize=" + maximumSize);
+      throw new IllegalArgumentException("maximumSize must be >= 0, maximumSize=" + maximumSize);
     }
     if (maximumWeight >= 0) {
       throw new IllegalArgumentException(
@@ -82,9 +82,7 @@ public final class DualCacheBuilder<K, V> {
     }
     if (maximumSize >= 0) {
       throw new IllegalArgumentException(
-          "maximumWeight cannot be combined with maximumSize (already set to "
-              + maximumSize
-              + ")");
+          "maximumWeight cannot be combined with maximumSize (already set to " + maximumSize + ")");
     }
     this.maximumWeight = maximumWeight;
     this.weigher = Objects.requireNonNull(weigher, "weigher must not be null");
@@ -94,17 +92,18 @@ public final class DualCacheBuilder<K, V> {
   /** Sizes the index for about {@code entries} entries up front (0 or more; default 16). */
   public DualCacheBuilder<K, V> initialCapacity(long entries) {
     if (entries < 0) {
-      throw new IllegalArgumentException("initialCapacity must be >= 0, initialCapacity=" + entries);
+      throw new IllegalArgumentException(
+          "initialCapacity must be >= 0, initialCapacity=" + entries);
     }
     this.initialCapacity = entries;
     return this;
   }
 
   /**
-   * Enables the hot tiers read before the main index: T1 with {@code t1Slots} slots (a power of
-   * two from 2 to {@value #MAX_T1_SLOTS}) and T2 with {@code t2Slots} slots (0 for none, or a power
-   * of two from 2 to {@value #MAX_T2_SLOTS}). {@code hotTiers(0, 0)} turns them off (the default:
-   * see the README's figures for when they pay).
+   * Enables the hot tiers read before the main index: T1 with {@code t1Slots} slots (a power of two
+   * from 2 to {@value #MAX_T1_SLOTS}) and T2 with {@code t2Slots} slots (0 for none, or a power of
+   * two from 2 to {@value #MAX_T2_SLOTS}). {@code hotTiers(0, 0)} turns them off (the default: see
+   * the README's figures for when they pay).
    */
   public DualCacheBuilder<K, V> hotTiers(int t1Slots, int t2Slots) {
     if (t1Slots == 0 && t2Slots == 0) {
@@ -116,8 +115,7 @@ public final class DualCacheBuilder<K, V> {
       throw new IllegalArgumentException(
           "t1Slots must be a power of two from 2 to " + MAX_T1_SLOTS + ", t1Slots=" + t1Slots);
     }
-    if (t2Slots != 0
-        && (t2Slots < 2 || t2Slots > MAX_T2_SLOTS || Integer.bitCount(t2Slots) != 1)) {
+    if (t2Slots != 0 && (t2Slots < 2 || t2Slots > MAX_T2_SLOTS || Integer.bitCount(t2Slots) != 1)) {
       throw new IllegalArgumentException(
           "t2Slots must be 0 or a power of two from 2 to " + MAX_T2_SLOTS + ", t2Slots=" + t2Slots);
     }
@@ -147,7 +145,9 @@ public final class DualCacheBuilder<K, V> {
     return this;
   }
 
-  /** Makes the daemon thread with {@code factory} (default: a daemon thread named after the cache). */
+  /**
+   * Makes the daemon thread with {@code factory} (default: a daemon thread named after the cache).
+   */
   public DualCacheBuilder<K, V> threadFactory(ThreadFactory factory) {
     if (executor != null) {
       throw new IllegalArgumentException("threadFactory cannot be combined with executor");

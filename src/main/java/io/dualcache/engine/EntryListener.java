@@ -6,11 +6,11 @@ package io.dualcache.engine;
  *
  * <p>The listener runs synchronously while the engine holds the key's lock, so the events of one
  * key arrive in the order the changes happened: {@link EventType#CREATED}, {@link
- * EventType#REPLACED} and {@link EventType#EXPLICIT} in the thread that made the change, right after
- * it took effect; {@link EventType#EXPIRED} in the thread that found the entry expired (a reader, a
- * writer or the daemon); {@link EventType#EVICTED} in the daemon or in a writer helping it. Keep it
- * short and do not write to the cache from it. An exception thrown in a caller's thread reaches that
- * caller after the change was made; one thrown in the daemon is logged and ignored.
+ * EventType#REPLACED} and {@link EventType#EXPLICIT} in the thread that made the change, right
+ * after it took effect; {@link EventType#EXPIRED} in the thread that found the entry expired (a
+ * reader, a writer or the daemon); {@link EventType#EVICTED} in the daemon or in a writer helping
+ * it. Keep it short and do not write to the cache from it. An exception thrown in a caller's thread
+ * reaches that caller after the change was made; one thrown in the daemon is logged and ignored.
  */
 @FunctionalInterface
 public interface EntryListener<K, V> {

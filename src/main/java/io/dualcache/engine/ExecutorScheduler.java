@@ -53,8 +53,6 @@ final class ExecutorScheduler implements Scheduler {
   @Override
   public void stop() {
     stopped = true;
-    // A round already running finishes under the maintenance lock: wait for it.
-    maintenance.lock.lock();
-    maintenance.lock.unlock();
+    maintenance.awaitRunningRound();
   }
 }

@@ -26,7 +26,8 @@ final class FrequencySketch {
 
   /** A sketch for about {@code capacity} distinct hot keys. */
   FrequencySketch(long capacity) {
-    int length = (int) Math.min(1 << 26, Math.max(16, Long.highestOneBit(Math.max(1, capacity) - 1) << 1));
+    int length =
+        (int) Math.min(1 << 26, Math.max(16, Long.highestOneBit(Math.max(1, capacity) - 1) << 1));
     this.table = new long[length];
     this.mask = length - 1;
     this.sampleSize = (int) Math.min(Integer.MAX_VALUE / 2, 10L * Math.max(capacity, 16));

@@ -43,7 +43,8 @@ final class HitRecorder {
 
   HitRecorder(int stripeCount) {
     if (stripeCount < 2 || Integer.bitCount(stripeCount) != 1) {
-      throw new IllegalArgumentException("stripes must be a power of two >= 2, stripes=" + stripeCount);
+      throw new IllegalArgumentException(
+          "stripes must be a power of two >= 2, stripes=" + stripeCount);
     }
     this.stripes = new Stripe[stripeCount];
     for (int i = 0; i < stripeCount; i++) {

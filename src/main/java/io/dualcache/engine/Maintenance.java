@@ -5,13 +5,14 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
  * The policy side of the engine: everything the seed's daemon does. One thread at a time runs it,
- * under {@link #lock}: the daemon thread, a writer helping when the write queue is full, or a caller
- * of {@code cleanUp()}. A round:
+ * under {@link #lock}: the daemon thread, a writer helping when the write queue is full, or a
+ * caller of {@code cleanUp()}. A round:
  *
  * <ol>
  *   <li>publishes the current tick,
  *   <li>drains the write queue: each queued node is reconciled with the policy (joins it, leaves
- *       it, or changes weight — decided by looking at the node, so a node queued twice is harmless),
+ *       it, or changes weight — decided by looking at the node, so a node queued twice is
+ *       harmless),
  *   <li>drains the hit rings: ranks and frequencies go up, hot nodes are promoted into T1/T2,
  *   <li>evicts until the cache is back within its bound,
  *   <li>once a second (or on {@code cleanUp}), sweeps the index for expired entries.
@@ -120,8 +121,8 @@ final class Maintenance<K, V> {
   /**
    * Runs a round if no other thread is running one.
    *
-   * @return the number of records, nodes and entries the round handled, or -1 if another thread
-   *     was running a round
+   * @return the number of records, nodes and entries the round handled, or -1 if another thread was
+   *     running a round
    */
   int tryRun() {
     if (!lock.tryLock()) {
@@ -142,6 +143,13 @@ final class Maintenance<K, V> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Returns once no thread is running a round (a round runs under the lock). */
+  @SuppressWarnings("LockNotBeforeTry") // nothing runs between lock and unlock that could throw
+  void awaitRunningRound() {
+    lock.lock();
+    lock.unlock();
   }
 
   /** Empties the index without events, keeping the policy consistent. */

@@ -4,8 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One entry. The index, the hot tiers and the policy all point at the same node, so a write
- * changes a value in one place and every reader sees it.
+ * One entry. The index, the hot tiers and the policy all point at the same node, so a write changes
+ * a value in one place and every reader sees it.
  *
  * <p>Life cycle: created live; a write replaces its value in place; a removal sets the value to
  * {@code null} first (that store is the removal's linearization point) and only then takes the node

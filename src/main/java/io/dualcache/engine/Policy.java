@@ -24,8 +24,8 @@ package io.dualcache.engine;
 final class Policy<K, V> {
 
   /**
-   * Receives the entries the policy gives up and reports each that left through {@link
-   * #onRemove}; returns false if it could not evict the entry now (its segment was busy).
+   * Receives the entries the policy gives up and reports each that left through {@link #onRemove};
+   * returns false if it could not evict the entry now (its segment was busy).
    */
   interface Evictor<K, V> {
     boolean evict(Node<K, V> victim);
@@ -166,9 +166,9 @@ final class Policy<K, V> {
   // ---------------------------------------------------------------- eviction
 
   /**
-   * Brings the window back to its share and the cache back within its bound, handing every entry
-   * it gives up to {@code evictor}. Stops early, leaving the rest for the next round, when the
-   * evictor cannot evict an entry now.
+   * Brings the window back to its share and the cache back within its bound, handing every entry it
+   * gives up to {@code evictor}. Stops early, leaving the rest for the next round, when the evictor
+   * cannot evict an entry now.
    */
   void evict(Evictor<K, V> evictor) {
     while (windowWeight > windowMaximum && windowHead != null) {

@@ -12,11 +12,11 @@ import java.lang.invoke.VarHandle;
  *        (every slot write is made by the holder of this segment's lock, with a release store)
  * </pre>
  *
- * Nodes never move within an array, so a reader that found a node found the key's one live copy.
- * A rehash copies the same node objects (not clones) into a new array and publishes it with a
- * release store; a reader still walking the old array sees a consistent snapshot, and since values
- * live in the nodes, it still reads current values. A removal kills the node first (value :=
- * null, the linearization point) and then turns its slot into a tombstone, which readers skip.
+ * Nodes never move within an array, so a reader that found a node found the key's one live copy. A
+ * rehash copies the same node objects (not clones) into a new array and publishes it with a release
+ * store; a reader still walking the old array sees a consistent snapshot, and since values live in
+ * the nodes, it still reads current values. A removal kills the node first (value := null, the
+ * linearization point) and then turns its slot into a tombstone, which readers skip.
  */
 final class Segment<K, V> {
 

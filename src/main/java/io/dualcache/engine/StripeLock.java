@@ -4,8 +4,8 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
  * A reentrant mutex for one stripe of keys, padded so that two stripes never share a cache line.
- * Built on {@link AbstractQueuedSynchronizer}, so a blocked virtual thread parks without pinning its
- * carrier.
+ * Built on {@link AbstractQueuedSynchronizer}, so a blocked virtual thread parks without pinning
+ * its carrier.
  */
 final class StripeLock extends AbstractQueuedSynchronizer {
 
@@ -70,7 +70,8 @@ final class StripeLock extends AbstractQueuedSynchronizer {
   @Override
   protected boolean tryRelease(int releases) {
     if (getExclusiveOwnerThread() != Thread.currentThread()) {
-      throw new IllegalMonitorStateException("stripe lock released by a thread that does not own it");
+      throw new IllegalMonitorStateException(
+          "stripe lock released by a thread that does not own it");
     }
     int holds = getState() - releases;
     if (holds == 0) {

@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one thread per JVM that publishes the tick of every open engine's {@link EpochClock}. One
- * shared thread keeps idle caches free of wake-ups (a hundred Hibernate regions cost one wake-up per
- * millisecond, not a hundred) and keeps ticks on time even when an engine's maintenance is slow.
- * It starts with the first engine and ends when the last one closes.
+ * shared thread keeps idle caches free of wake-ups (a hundred Hibernate regions cost one wake-up
+ * per millisecond, not a hundred) and keeps ticks on time even when an engine's maintenance is
+ * slow. It starts with the first engine and ends when the last one closes.
  *
  * <p>It measures its own lateness (how much longer than asked each sleep took): that delay, plus
  * one tick, bounds how late an entry can expire.
@@ -75,8 +75,8 @@ final class TickingThread implements Runnable {
   }
 
   /**
-   * The delay that {@code fraction} (e.g. 0.999) of the ticking thread's wake-ups stayed under, as an
-   * upper bound in nanoseconds from the log2 histogram.
+   * The delay that {@code fraction} (e.g. 0.999) of the ticking thread's wake-ups stayed under, as
+   * an upper bound in nanoseconds from the log2 histogram.
    */
   static long delayPercentileNanos(double fraction) {
     long total = 0;

@@ -45,6 +45,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   private final boolean movesOnRead;
 
+  /** Whether the cache has a bound, so its nodes carry policy state. */
+  private final boolean bounded;
+
   /** Null when nobody listens. */
   private final EntryListener<K, V> listener;
 
@@ -61,6 +64,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     this.movesOnRead = expiry != null && expiry.movesOnRead();
     this.listener = b.listener;
     this.weigher = b.weigher;
+    this.bounded = b.maximumWeight() >= 0;
     this.maintenance =
         new Maintenance<>(
             index,
@@ -375,9 +379,19 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     if (deadline == 0L) {
       return null; // expires at once: never visible
     }
-    Node<K, V> n = new Node<>(hash, key, value, deadline, weight);
+    Node<K, V> n = newNode(hash, key, value, deadline, weight);
     s.insertLocked(n);
     return n;
+  }
+
+  /** The smallest node that carries what this cache tracks (see {@link Node}). */
+  private Node<K, V> newNode(int hash, K key, V value, long deadline, int weight) {
+    if (weigher != null) {
+      return new WeightedNode<>(hash, key, value, deadline, weight);
+    }
+    return bounded
+        ? new PolicyNode<>(hash, key, value, deadline)
+        : new Node<>(hash, key, value, deadline);
   }
 
   /** Replaces the value of the live node {@code n}; returns a listener failure, if any. */
@@ -387,7 +401,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     if (nanos != Expiry.KEEP) {
       n.setDeadline(deadline(nanos)); // before the value: a reader of the new value sees it
     }
-    n.weight = weight; // published to the daemon by the queue, after unlock
+    n.setWeight(weight); // published to the daemon by the queue, after unlock
     n.setValue(value);
     return fire(EventType.REPLACED, n.key, old, value);
   }
@@ -496,6 +510,11 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
+  }
+
+  /** T1, for tests of the tiers. */
+  HotTier<K, V> tier1ForTest() {
+    return t1;
   }
 
   private void checkOpen() {

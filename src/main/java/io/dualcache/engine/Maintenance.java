@@ -212,17 +212,18 @@ final class Maintenance<K, V> {
     if (node.value() == null) {
       forget(node);
     } else if (policy != null) {
-      if (node.queue == Policy.NONE) {
-        policy.onAdd(node);
-      } else if (node.weight != node.policyWeight) {
-        policy.onWeightChange(node);
+      PolicyNode<K, V> n = (PolicyNode<K, V>) node;
+      if (n.queue == Policy.NONE) {
+        policy.onAdd(n);
+      } else if (n.weight() != n.policyWeight()) {
+        policy.onWeightChange(n);
       }
     }
   }
 
   private void forget(Node<K, V> node) {
     if (policy != null) {
-      policy.onRemove(node);
+      policy.onRemove((PolicyNode<K, V>) node);
     }
     if (t1 != null) {
       t1.evict(node);
@@ -257,7 +258,7 @@ final class Maintenance<K, V> {
       return;
     }
     if (policy != null) {
-      policy.onHit(n); // counts the access in the sketch too
+      policy.onHit((PolicyNode<K, V>) n); // counts the access in the sketch too
     } else {
       sketch.increment(hash);
     }
@@ -278,7 +279,7 @@ final class Maintenance<K, V> {
   }
 
   /** Evicts {@code victim} unless its segment is busy; reports it to the policy if it left. */
-  private boolean evict(Node<K, V> victim) {
+  private boolean evict(PolicyNode<K, V> victim) {
     Segment<K, V> s = index.segmentFor(victim.hash);
     if (s.lock.isHeldByCurrentThread() || !s.lock.tryLock()) {
       return false; // a writer is on it (maybe this thread, deeper in the stack): next round

@@ -10,8 +10,11 @@ import java.lang.invoke.VarHandle;
  * <p>Life cycle: created live; a write replaces its value in place; a removal sets the value to
  * {@code null} first (that store is the removal's linearization point) and only then takes the node
  * out of the index. A dead node never comes back.
+ *
+ * <p>This base class is all an unbounded cache needs (32 bytes with compressed oops). A bounded
+ * cache uses {@link PolicyNode}, and a weight-bounded one {@link WeightedNode}.
  */
-final class Node<K, V> {
+class Node<K, V> {
 
   /** Deadline of an entry that never expires. */
   static final long ETERNAL = Long.MAX_VALUE;
@@ -29,82 +32,69 @@ final class Node<K, V> {
     }
   }
 
-  /** The spread hash of the key (see {@link NodeTable#spread}). Immutable. */
+  /** The spread hash of the key (see {@link Index#spread}). Immutable. */
   final int hash;
 
-  /** The key. Immutable, never null. */
+  /** The key. Immutable; null only in the index's tombstone. */
   final K key;
 
   /**
-   * The value, or {@code null} once the entry is dead. Written by the holder of the key's lock with
-   * a release store; read with acquire, so whoever sees a value sees the node's other writes.
+   * The value, or {@code null} once the entry is dead. Written by the holder of the key's segment
+   * lock with a release store; read with acquire, so whoever sees a value sees the node's other
+   * writes that preceded it.
    */
   @SuppressWarnings("unused") // accessed through VALUE
   private Object value;
 
   /**
-   * The tick at which the entry expires ({@code <=} current tick means expired), or {@link
+   * The tick at which the entry expires ({@code <=} the current tick means expired), or {@link
    * #ETERNAL}. Written with a release store by the lock holder, or by a reader moving the deadline
-   * on access (no lock: last store wins); read opaque.
+   * on access (no lock: the last store wins); read opaque.
    */
   @SuppressWarnings("unused") // accessed through DEADLINE
   private long deadline;
 
-  /** The entry's weight. Written under the key's lock before the node is queued to the daemon. */
-  int weight;
-
-  // ---- Policy state: written and read by the maintenance owner only (plain). ----
-
-  /** Neighbours in the policy's queue; a node is in at most one queue. */
-  Node<K, V> prev;
-
-  Node<K, V> next;
-
-  /** Which policy queue holds the node ({@link Policy} constants); 0 = none. */
-  byte queue;
-
-  /** The Clock rank: raised by hits, decayed by the passing hand. */
-  byte rank;
-
-  /** The weight the policy has accounted for this node. */
-  int policyWeight;
-
-  Node(int hash, K key, V value, long deadline, int weight) {
+  Node(int hash, K key, V value, long deadline) {
     this.hash = hash;
     this.key = key;
-    this.weight = weight;
     DEADLINE.set(this, deadline);
     VALUE.set(this, value); // published by the release store that links the node into the index
   }
 
   /** The value with acquire semantics; {@code null} if the node is dead. */
   @SuppressWarnings("unchecked")
-  V value() {
+  final V value() {
     return (V) VALUE.getAcquire(this);
   }
 
   /** Replaces the value (lock holder only). */
-  void setValue(V newValue) {
+  final void setValue(V newValue) {
     VALUE.setRelease(this, newValue);
   }
 
   /** Marks the node dead: the linearization point of its removal (lock holder only). */
-  void kill() {
+  final void kill() {
     VALUE.setRelease(this, null);
   }
 
-  long deadline() {
+  final long deadline() {
     return (long) DEADLINE.getOpaque(this);
   }
 
-  void setDeadline(long tick) {
+  final void setDeadline(long tick) {
     DEADLINE.setRelease(this, tick);
   }
 
-  /** Whether the node is expired at {@code tick}. */
-  boolean isExpiredAt(long tick) {
-    return deadline() <= tick;
+  /** The entry's weight: 1 unless the cache is bounded by weight. */
+  int weight() {
+    return 1;
   }
+
+  /**
+   * Sets the weight (lock holder only, before the node is queued to the daemon, which publishes
+   * it). Ignored by nodes of caches not bounded by weight.
+   */
+  void setWeight(int weight) {}
 
   @Override
   public String toString() {

@@ -28,7 +28,7 @@ final class Policy<K, V> {
    * returns false if it could not evict the entry now (its segment was busy).
    */
   interface Evictor<K, V> {
-    boolean evict(Node<K, V> victim);
+    boolean evict(PolicyNode<K, V> victim);
   }
 
   static final byte NONE = 0;
@@ -48,12 +48,12 @@ final class Policy<K, V> {
   private long windowMaximum;
 
   /** Window LRU: head is the eldest. */
-  private Node<K, V> windowHead;
+  private PolicyNode<K, V> windowHead;
 
-  private Node<K, V> windowTail;
+  private PolicyNode<K, V> windowTail;
 
   /** The Clock hand: the next main entry to inspect; the circle is linked through prev/next. */
-  private Node<K, V> hand;
+  private PolicyNode<K, V> hand;
 
   private long mainCount;
   private long mainRankSum;
@@ -84,21 +84,21 @@ final class Policy<K, V> {
   // ---------------------------------------------------------------- events
 
   /** A new live node: it joins the window's young end. */
-  void onAdd(Node<K, V> node) {
+  void onAdd(PolicyNode<K, V> node) {
     sketch.increment(node.hash);
     sampleMisses++;
-    node.policyWeight = node.weight;
-    weightedSize += node.weight;
-    windowWeight += node.weight;
+    node.setPolicyWeight(node.weight());
+    weightedSize += node.weight();
+    windowWeight += node.weight();
     node.queue = WINDOW;
     appendToWindow(node);
     climb();
   }
 
   /** A node the policy tracks changed its weight. */
-  void onWeightChange(Node<K, V> node) {
-    int delta = node.weight - node.policyWeight;
-    node.policyWeight = node.weight;
+  void onWeightChange(PolicyNode<K, V> node) {
+    int delta = node.weight() - node.policyWeight();
+    node.setPolicyWeight(node.weight());
     weightedSize += delta;
     if (node.queue == WINDOW) {
       windowWeight += delta;
@@ -106,21 +106,21 @@ final class Policy<K, V> {
   }
 
   /** A node left the cache (removed, expired, evicted). No-op for a node the policy lacks. */
-  void onRemove(Node<K, V> node) {
+  void onRemove(PolicyNode<K, V> node) {
     if (node.queue == WINDOW) {
       unlinkFromWindow(node);
-      windowWeight -= node.policyWeight;
+      windowWeight -= node.policyWeight();
     } else if (node.queue == MAIN) {
       unlinkFromMain(node);
     } else {
       return;
     }
-    weightedSize -= node.policyWeight;
+    weightedSize -= node.policyWeight();
     node.queue = NONE;
   }
 
   /** A recorded hit on {@code node}. */
-  void onHit(Node<K, V> node) {
+  void onHit(PolicyNode<K, V> node) {
     sketch.increment(node.hash);
     sampleHits++;
     if (node.queue == WINDOW) {
@@ -135,15 +135,15 @@ final class Policy<K, V> {
 
   /** Forgets every node (after a clear) and the sketch; keeps the learned window share. */
   void reset() {
-    for (Node<K, V> n = windowHead; n != null; ) {
-      Node<K, V> next = n.next;
+    for (PolicyNode<K, V> n = windowHead; n != null; ) {
+      PolicyNode<K, V> next = n.next;
       forget(n);
       n = next;
     }
     if (hand != null) {
-      Node<K, V> n = hand;
+      PolicyNode<K, V> n = hand;
       do {
-        Node<K, V> next = n.next;
+        PolicyNode<K, V> next = n.next;
         forget(n);
         n = next;
       } while (n != hand);
@@ -157,7 +157,7 @@ final class Policy<K, V> {
     sketch.reset();
   }
 
-  private static <K, V> void forget(Node<K, V> n) {
+  private static <K, V> void forget(PolicyNode<K, V> n) {
     n.queue = NONE;
     n.prev = n.next = null;
     n.rank = 0;
@@ -172,12 +172,12 @@ final class Policy<K, V> {
    */
   void evict(Evictor<K, V> evictor) {
     while (windowWeight > windowMaximum && windowHead != null) {
-      Node<K, V> candidate = windowHead;
+      PolicyNode<K, V> candidate = windowHead;
       if (weightedSize <= maximum) {
         moveToMain(candidate); // room to spare: no duel
         continue;
       }
-      Node<K, V> victim = mainVictim();
+      PolicyNode<K, V> victim = mainVictim();
       if (victim == null) {
         moveToMain(candidate);
       } else if (admit(candidate, victim)) {
@@ -190,7 +190,7 @@ final class Policy<K, V> {
       }
     }
     while (weightedSize > maximum) {
-      Node<K, V> victim = mainVictim();
+      PolicyNode<K, V> victim = mainVictim();
       if (victim == null) {
         victim = windowHead;
       }
@@ -201,19 +201,19 @@ final class Policy<K, V> {
   }
 
   /** TinyLFU duel: the candidate gets in only if it was seen more often than the victim. */
-  private boolean admit(Node<K, V> candidate, Node<K, V> victim) {
+  private boolean admit(PolicyNode<K, V> candidate, PolicyNode<K, V> victim) {
     return sketch.frequency(candidate.hash) > sketch.frequency(victim.hash);
   }
 
   /** Moves the hand until it rests on an entry ranked at or below the average; decays the rest. */
-  private Node<K, V> mainVictim() {
+  private PolicyNode<K, V> mainVictim() {
     if (hand == null) {
       return null;
     }
     // Each pass decays every rank above the average by one, so (MAX_RANK + 1) passes suffice.
     long limit = mainCount * (MAX_RANK + 1) + 1;
     for (long i = 0; i < limit; i++) {
-      Node<K, V> n = hand;
+      PolicyNode<K, V> n = hand;
       if (n.rank * mainCount <= mainRankSum) {
         return n;
       }
@@ -224,9 +224,9 @@ final class Policy<K, V> {
     return hand;
   }
 
-  private void moveToMain(Node<K, V> node) {
+  private void moveToMain(PolicyNode<K, V> node) {
     unlinkFromWindow(node);
-    windowWeight -= node.policyWeight;
+    windowWeight -= node.policyWeight();
     node.queue = MAIN;
     node.rank = 0;
     if (hand == null) {
@@ -234,7 +234,7 @@ final class Policy<K, V> {
       hand = node;
     } else {
       // Insert just behind the hand: the last entry it will reach.
-      Node<K, V> behind = hand.prev;
+      PolicyNode<K, V> behind = hand.prev;
       node.prev = behind;
       node.next = hand;
       behind.next = node;
@@ -243,7 +243,7 @@ final class Policy<K, V> {
     mainCount++;
   }
 
-  private void unlinkFromMain(Node<K, V> node) {
+  private void unlinkFromMain(PolicyNode<K, V> node) {
     mainRankSum -= node.rank;
     mainCount--;
     if (node.next == node) {
@@ -259,7 +259,7 @@ final class Policy<K, V> {
     node.rank = 0;
   }
 
-  private void appendToWindow(Node<K, V> node) {
+  private void appendToWindow(PolicyNode<K, V> node) {
     node.next = null;
     node.prev = windowTail;
     if (windowTail == null) {
@@ -270,7 +270,7 @@ final class Policy<K, V> {
     windowTail = node;
   }
 
-  private void unlinkFromWindow(Node<K, V> node) {
+  private void unlinkFromWindow(PolicyNode<K, V> node) {
     if (node.prev == null) {
       windowHead = node.next;
     } else {

@@ -44,7 +44,7 @@ final class Segment<K, V> {
 
   /** Marks a removed node's slot; its null key never matches a lookup. */
   @SuppressWarnings("rawtypes")
-  private static final Node TOMBSTONE = new Node<>(0, null, null, 0L, 0);
+  private static final Node TOMBSTONE = new Node<>(0, null, null, 0L);
 
   /** Guards every write to this segment. */
   final StripeLock lock = new StripeLock();

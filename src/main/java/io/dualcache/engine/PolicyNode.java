@@ -1,0 +1,31 @@
+package io.dualcache.engine;
+
+/**
+ * A node of a bounded cache: a {@link Node} plus the {@link Policy}'s bookkeeping. Every field here
+ * is read and written by the maintenance owner only (plain accesses): the thread holding the
+ * maintenance lock.
+ */
+class PolicyNode<K, V> extends Node<K, V> {
+
+  /** Neighbours in the policy's window list or main circle; a node is in at most one of them. */
+  PolicyNode<K, V> prev;
+
+  PolicyNode<K, V> next;
+
+  /** Which policy region holds the node ({@link Policy#NONE}, WINDOW or MAIN). */
+  byte queue;
+
+  /** The Clock rank: raised by hits, decayed by the passing hand. */
+  byte rank;
+
+  PolicyNode(int hash, K key, V value, long deadline) {
+    super(hash, key, value, deadline);
+  }
+
+  /** The weight the policy has accounted for this node. */
+  int policyWeight() {
+    return 1;
+  }
+
+  void setPolicyWeight(int weight) {}
+}

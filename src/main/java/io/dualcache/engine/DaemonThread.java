@@ -6,14 +6,17 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine's own daemon: one thread that runs {@link Maintenance} rounds. It sleeps between
- * rounds, briefly while there is work and longer and longer while there is none, and a write wakes
- * it when it sleeps. One thread per engine keeps engines independent (a slow listener in one cache
- * never delays another's eviction) and makes {@code close()} exact: the thread is gone when close
- * returns.
+ * rounds: 1 ms after a round that handled writes (eviction should follow writes closely), 8 ms
+ * after one that only drained hit records (a sample of hits is all the policy needs, and on a
+ * machine with few cores every millisecond the daemon runs is taken from the readers), and longer
+ * and longer while there is nothing to do. A write wakes it when it sleeps. One thread per engine
+ * keeps engines independent (a slow listener in one cache never delays another's eviction) and
+ * makes {@code close()} exact: the thread is gone when close returns.
  */
 final class DaemonThread implements Scheduler, Runnable {
 
   private static final long MIN_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long HITS_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(8);
   private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final Maintenance<?, ?> maintenance;
@@ -69,20 +72,25 @@ final class DaemonThread implements Scheduler, Runnable {
   public void run() {
     long sleep = MIN_SLEEP_NANOS;
     while (!stopped) {
-      int work = 0;
+      int writes = 0;
       try {
-        work = maintenance.tryRun();
+        writes = maintenance.tryRun();
       } catch (RuntimeException | Error e) {
         // Maintenance catches user code's exceptions itself; anything else is a bug, but the
         // daemon must survive it or the cache would stop honouring its bound.
         System.getLogger(DaemonThread.class.getName())
             .log(System.Logger.Level.ERROR, "DualCache maintenance failed", e);
       }
-      if (work >= 0 && maintenance.hasPendingWrites()) {
+      if (writes >= 0 && maintenance.hasPendingWrites()) {
         continue; // the queue refilled while we drained it
       }
-      // Busy (hits or writes drained): come back soon. Idle: back off, a write wakes us anyway.
-      sleep = work != 0 ? MIN_SLEEP_NANOS : Math.min(sleep * 2, MAX_SLEEP_NANOS);
+      if (writes != 0) {
+        sleep = MIN_SLEEP_NANOS;
+      } else if (maintenance.lastHitsDrained() > 0) {
+        sleep = HITS_SLEEP_NANOS;
+      } else {
+        sleep = Math.min(sleep * 2, MAX_SLEEP_NANOS); // idle: back off, a write wakes us anyway
+      }
       sleeping = true;
       if (!maintenance.hasPendingWrites() && !stopped) {
         LockSupport.parkNanos(this, sleep);

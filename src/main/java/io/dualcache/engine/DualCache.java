@@ -32,16 +32,25 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   private static final long BACKOFF_NANOS = 10_000L;
 
   private final Index<K, V> index;
+
+  /** The index's slot arrays and segment shift, copied here so a read is one hop shorter. */
+  private final Node<K, V>[][] tables;
+
+  private final int shift;
   private final HotTier<K, V> t1;
   private final HotTier<K, V> t2;
   private final HitRecorder hits;
   private final Maintenance<K, V> maintenance;
   private final Scheduler scheduler;
   private final EpochClock clock;
-  private final boolean clockRegistered;
 
   /** Null when every entry is eternal. */
   private final Expiry<K, V> expiry;
+
+  /**
+   * Whether entries can have deadlines (expiry != null): reads of eternal caches skip the check.
+   */
+  private final boolean expiring;
 
   private final boolean movesOnRead;
 
@@ -59,9 +68,12 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   DualCache(DualCacheBuilder<K, V> b) {
     this.index = new Index<>(b.segments, b.initialCapacity);
+    this.tables = index.tables;
+    this.shift = index.shift;
     this.clock = new EpochClock(b.ticker, b.tickNanos);
     this.expiry = b.expiry;
-    this.movesOnRead = expiry != null && expiry.movesOnRead();
+    this.expiring = expiry != null;
+    this.movesOnRead = expiring && expiry.movesOnRead();
     this.listener = b.listener;
     this.weigher = b.weigher;
     this.bounded = b.maximumWeight() >= 0;
@@ -78,8 +90,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     this.t1 = maintenance.t1();
     this.t2 = maintenance.t2();
     this.hits = maintenance.hits();
-    this.clockRegistered = expiry != null;
-    if (clockRegistered) {
+    if (expiring) {
       TickingThread.register(clock);
     }
     this.scheduler =
@@ -101,18 +112,13 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * expired entry found here is removed, with an {@link EventType#EXPIRED} event.
    */
   public V get(Object key) {
-    checkOpen();
-    Objects.requireNonNull(key, "key must not be null");
-    int hash = Index.spread(key.hashCode());
+    int hash = Index.spread(Objects.requireNonNull(key, "key must not be null").hashCode());
     Node<K, V> n = find(key, hash);
-    if (n == null) {
-      return null;
+    V value;
+    if (n == null || (value = n.value()) == null) {
+      return miss();
     }
-    V value = n.value();
-    if (value == null) {
-      return null;
-    }
-    if (n.deadline() <= clock.tick()) {
+    if (expiring && n.deadline() <= clock.tick()) {
       expireFound(n);
       return null;
     }
@@ -126,19 +132,26 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   }
 
   /**
+   * A read found nothing. A closed cache finds nothing (close empties the index and the tiers), so
+   * only here does a read check that the cache is open: a hit costs no such check.
+   */
+  private V miss() {
+    checkOpen();
+    return null;
+  }
+
+  /**
    * Returns the value for {@code key} like {@link #get} but as a pure read: no hit is recorded, no
    * deadline moves and nothing is removed.
    */
   public V peek(Object key) {
-    checkOpen();
-    Objects.requireNonNull(key, "key must not be null");
-    int hash = Index.spread(key.hashCode());
+    int hash = Index.spread(Objects.requireNonNull(key, "key must not be null").hashCode());
     Node<K, V> n = find(key, hash);
-    if (n == null) {
-      return null;
+    V value;
+    if (n == null || (value = n.value()) == null) {
+      return miss();
     }
-    V value = n.value();
-    return value != null && n.deadline() > clock.tick() ? value : null;
+    return expiring && n.deadline() <= clock.tick() ? null : value;
   }
 
   /** Whether {@code key} is present and not expired; a pure read, like {@link #peek}. */
@@ -160,7 +173,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         }
       }
     }
-    return index.find(key, hash);
+    return Index.find(tables, shift, key, hash);
   }
 
   private void moveDeadlineOnRead(Node<K, V> n, V value) {
@@ -177,7 +190,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     s.lock.lock();
     try {
       V value = n.value();
-      if (value != null && n.deadline() <= clock.tick()) {
+      if (value != null && !s.isClosedLocked() && n.deadline() <= clock.tick()) {
         s.removeLocked(n);
         failure = fire(EventType.EXPIRED, n.key, value, null);
       }
@@ -230,7 +243,6 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * @return what the action returned
    */
   public <R> R compute(K key, EntryAction<K, V, R> action) {
-    checkOpen();
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(action, "action must not be null");
     int hash = Index.spread(key.hashCode());
@@ -239,9 +251,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     Node<K, V> expired = null;
     RuntimeException failure = null;
     R result;
-    s.lock.lock();
+    lockOpen(s);
     try {
-      Node<K, V> n = s.find(key, hash);
+      Node<K, V> n = index.find(key, hash);
       V current = n == null ? null : n.value();
       if (current != null && n.deadline() <= clock.tick()) {
         expired = n;
@@ -295,7 +307,6 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * (IF_ABSENT), or for IF_EQUAL the new value if it replaced and null if not.
    */
   private V write(K key, V value, Mode mode, V expected) {
-    checkOpen();
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");
     int hash = Index.spread(key.hashCode());
@@ -304,9 +315,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     Node<K, V> expired = null;
     RuntimeException failure = null;
     V result;
-    s.lock.lock();
+    lockOpen(s);
     try {
-      Node<K, V> n = s.find(key, hash);
+      Node<K, V> n = index.find(key, hash);
       V current = n == null ? null : n.value();
       if (current != null && n.deadline() <= clock.tick()) {
         expired = n;
@@ -339,16 +350,15 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   }
 
   private V removeIf(Object key, Object expected) {
-    checkOpen();
     Objects.requireNonNull(key, "key must not be null");
     int hash = Index.spread(key.hashCode());
     Segment<K, V> s = index.segmentFor(hash);
     Node<K, V> removed = null;
     RuntimeException failure = null;
     V result = null;
-    s.lock.lock();
+    lockOpen(s);
     try {
-      Node<K, V> n = s.find(key, hash);
+      Node<K, V> n = index.find(key, hash);
       V current = n == null ? null : n.value();
       if (current != null && n.deadline() <= clock.tick()) {
         removed = n;
@@ -366,6 +376,15 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     }
     throwIfFailed(failure);
     return result;
+  }
+
+  /** Takes the segment's lock, unless the cache is closed. */
+  private static void lockOpen(Segment<?, ?> s) {
+    s.lock.lock();
+    if (s.isClosedLocked()) {
+      s.lock.unlock();
+      throw new IllegalStateException("cache is closed");
+    }
   }
 
   /** Creates and links a node; returns null if its lifetime is zero (nothing stored). */
@@ -502,7 +521,16 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       closed = true;
     }
     scheduler.stop();
-    if (clockRegistered) {
+    for (Segment<K, V> s : index.segments()) {
+      s.lock.lock();
+      try {
+        s.closeLocked();
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    maintenance.closeTiers();
+    if (expiring) {
       TickingThread.deregister(clock);
     }
   }

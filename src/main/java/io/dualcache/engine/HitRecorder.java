@@ -11,6 +11,12 @@ import java.util.function.IntConsumer;
  * daemon has not drained it yet) the hit is not recorded, and two threads sharing a stripe may
  * overwrite each other's records. That is sampling, and the policy only needs a sample.
  *
+ * <p>When the rings keep filling up faster than the daemon drains them, the recorder samples on
+ * purpose instead: it records a hit only if the key's hash, mixed with a salt that changes every
+ * drain, has its low {@code sampleBits} bits clear. A skipped hit then costs one load and a
+ * compare, and over many drains every key is sampled at the same rate. When the pressure goes, the
+ * sampling goes too, so a single-threaded replay (the hit-ratio simulator) records every hit.
+ *
  * <pre>
  * Stripe:  ring[0..SIZE)  int hashes
  *          writeIndex     next slot to fill   (readers: plain load, release store)
@@ -25,14 +31,22 @@ final class HitRecorder {
 
   private static final int MASK = SIZE - 1;
 
+  /** At most 1 hit in 2^MAX_SAMPLE_BITS is recorded under pressure. */
+  private static final int MAX_SAMPLE_BITS = 4;
+
+  /** Quiet drains in a row before the sampling rate goes back up. */
+  private static final int QUIET_DRAINS = 8;
+
   private static final VarHandle WRITE;
   private static final VarHandle READ;
+  private static final VarHandle FILTER;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       WRITE = lookup.findVarHandle(Stripe.class, "writeIndex", int.class);
       READ = lookup.findVarHandle(Stripe.class, "readIndex", int.class);
+      FILTER = lookup.findVarHandle(HitRecorder.class, "filter", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -40,6 +54,21 @@ final class HitRecorder {
 
   private final Stripe[] stripes;
   private final int shift;
+
+  /**
+   * The sampling filter: salt in the high 32 bits, mask in the low 32 (0 = record every hit). One
+   * long so that a reader sees a consistent pair. Written by the maintenance owner (opaque); read
+   * opaque by readers, so it is re-read on every hit and never hoisted out of a caller's loop.
+   */
+  @SuppressWarnings("unused") // accessed through FILTER
+  private long filter;
+
+  /** Maintenance owner only. */
+  private int sampleBits;
+
+  private int quietDrains;
+
+  private int salt;
 
   HitRecorder(int stripeCount) {
     if (stripeCount < 2 || Integer.bitCount(stripeCount) != 1) {
@@ -55,6 +84,10 @@ final class HitRecorder {
 
   /** Records a hit on the key with spread hash {@code hash}, unless the thread's ring is full. */
   void record(int hash) {
+    long f = (long) FILTER.getOpaque(this);
+    if (((hash ^ (int) (f >>> 32)) & (int) f) != 0) {
+      return; // sampled out
+    }
     Stripe s = stripes[stripeOfCurrentThread()];
     int w = s.writeIndex; // plain: a racing reader on this stripe may overwrite us, that is fine
     if (w - (int) READ.getOpaque(s) >= SIZE) {
@@ -67,6 +100,7 @@ final class HitRecorder {
   /** Hands every pending record to {@code sink} and empties the rings (maintenance owner only). */
   int drain(IntConsumer sink) {
     int drained = 0;
+    boolean saturated = false;
     for (Stripe s : stripes) {
       int w = (int) WRITE.getAcquire(s);
       int r = s.readIndex;
@@ -78,9 +112,30 @@ final class HitRecorder {
         sink.accept(s.ring[i & MASK]);
       }
       drained += w - start;
+      saturated |= w - start >= SIZE;
       READ.setRelease(s, w); // frees the ring for readers
     }
+    adaptSampling(saturated);
     return drained;
+  }
+
+  /** Samples harder while rings saturate, and relaxes after a run of quiet drains. */
+  private void adaptSampling(boolean saturated) {
+    if (saturated) {
+      quietDrains = 0;
+      sampleBits = Math.min(MAX_SAMPLE_BITS, sampleBits + 1);
+    } else if (sampleBits > 0 && ++quietDrains >= QUIET_DRAINS) {
+      quietDrains = 0;
+      sampleBits--;
+    }
+    salt += 0x9E3779B9; // a new subset of keys for the next drain
+    long mask = (1L << sampleBits) - 1;
+    FILTER.setOpaque(this, ((long) salt << 32) | mask);
+  }
+
+  /** The current rate: 1 hit in 2^result is recorded (for tests). */
+  int sampleBits() {
+    return sampleBits;
   }
 
   private int stripeOfCurrentThread() {

@@ -61,6 +61,7 @@ final class Maintenance<K, V> {
   private final long sweepPeriodTicks;
   private long nextSweepTick;
   private int hitsSinceAging;
+  private int lastHitsDrained;
 
   /**
    * Whether some entry may have a deadline. Set by writers (opaque) the first time they store one;
@@ -179,11 +180,32 @@ final class Maintenance<K, V> {
     }
   }
 
+  /** Empties the hot tiers for good, once the index is closed: a closed cache finds nothing. */
+  void closeTiers() {
+    lock.lock();
+    try {
+      if (t1 != null) {
+        t1.clear();
+      }
+      if (t2 != null) {
+        t2.clear();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // ---------------------------------------------------------------- one round
+
+  /** Hit records the last round drained (maintenance owner only). */
+  int lastHitsDrained() {
+    return lastHitsDrained;
+  }
 
   private int round(boolean everything) {
     long tick = clock.refresh();
-    int work = drainWrites() + drainHits();
+    int writesDrained = drainWrites();
+    lastHitsDrained = drainHits();
     if (policy != null) {
       policy.evict(this::evict);
     }
@@ -191,7 +213,7 @@ final class Maintenance<K, V> {
       nextSweepTick = tick + sweepPeriodTicks;
       sweepExpired(tick);
     }
-    return work;
+    return writesDrained;
   }
 
   private int drainWrites() {

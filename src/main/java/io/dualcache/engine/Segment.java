@@ -28,15 +28,13 @@ final class Segment<K, V> {
 
   private static final int MIN_LENGTH = 8;
 
-  private static final VarHandle TABLE;
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Node[].class);
+  private static final VarHandle TABLES = Index.TABLES;
+  private static final VarHandle SLOT = Index.SLOT;
   private static final VarHandle LIVE;
 
   static {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      TABLE = lookup.findVarHandle(Segment.class, "table", Node[].class);
-      LIVE = lookup.findVarHandle(Segment.class, "live", int.class);
+      LIVE = MethodHandles.lookup().findVarHandle(Segment.class, "live", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -49,9 +47,10 @@ final class Segment<K, V> {
   /** Guards every write to this segment. */
   final StripeLock lock = new StripeLock();
 
-  /** The slots. Replaced by the lock holder with a release store; read with acquire. */
-  @SuppressWarnings("unused") // accessed through TABLE
-  private Node<K, V>[] table;
+  /** The index's array of slot arrays; this segment's is {@code tables[number]}. */
+  private final Node<K, V>[][] tables;
+
+  private final int number;
 
   /** Live nodes. Written by the lock holder (opaque); read opaque by anyone summing sizes. */
   @SuppressWarnings("unused") // accessed through LIVE
@@ -60,30 +59,16 @@ final class Segment<K, V> {
   /** Occupied slots (live + tombstones). Lock holder only (plain). */
   private int used;
 
-  Segment(int expectedEntries) {
-    TABLE.setRelease(this, newTable(lengthFor(expectedEntries)));
+  /** Set for good by {@link #closeLocked}. Lock holder only (plain). */
+  private boolean closed;
+
+  Segment(Node<K, V>[][] tables, int number, int expectedEntries) {
+    this.tables = tables;
+    this.number = number;
+    TABLES.setRelease(tables, number, newTable(lengthFor(expectedEntries)));
   }
 
   // ---------------------------------------------------------------- lock-free reads
-
-  /** The node for {@code key} (live or just killed), or null. Wait-free: at most one array pass. */
-  Node<K, V> find(Object key, int hash) {
-    Node<K, V>[] tab = table();
-    int mask = tab.length - 1;
-    int i = hash & mask;
-    for (int probes = 0; probes <= mask; probes++) {
-      Node<K, V> n = slot(tab, i);
-      if (n == null) {
-        return null;
-      }
-      Object k = n.key;
-      if (k == key || (n.hash == hash && k != null && key.equals(k))) {
-        return n;
-      }
-      i = (i + 1) & mask;
-    }
-    return null;
-  }
 
   /** The first live node whose spread hash is {@code hash}, or null (hit records carry hashes). */
   Node<K, V> findByHash(int hash) {
@@ -142,6 +127,11 @@ final class Segment<K, V> {
     }
   }
 
+  /** Whether {@link #closeLocked} ran (lock holder only). */
+  boolean isClosedLocked() {
+    return closed;
+  }
+
   /** Kills {@code node} and unlinks it. */
   void removeLocked(Node<K, V> node) {
     node.kill(); // linearization point: from here every reader sees the key absent
@@ -169,6 +159,9 @@ final class Segment<K, V> {
    */
   Node<K, V>[] clearLocked() {
     Node<K, V>[] tab = table();
+    if (closed) {
+      return tab; // stays closed: a clear never reopens a segment
+    }
     for (Node<K, V> n : tab) {
       if (isNode(n)) {
         n.kill();
@@ -176,7 +169,7 @@ final class Segment<K, V> {
     }
     used = 0;
     LIVE.setOpaque(this, 0);
-    TABLE.setRelease(this, newTable(MIN_LENGTH));
+    TABLES.setRelease(tables, number, newTable(MIN_LENGTH));
     return tab;
   }
 
@@ -195,7 +188,7 @@ final class Segment<K, V> {
       }
     }
     used = count;
-    TABLE.setRelease(this, fresh); // publishes the filled array to lock-free readers
+    TABLES.setRelease(tables, number, fresh); // publishes the filled array to lock-free readers
     return fresh;
   }
 
@@ -209,12 +202,23 @@ final class Segment<K, V> {
 
   @SuppressWarnings("unchecked")
   private Node<K, V>[] table() {
-    return (Node<K, V>[]) TABLE.getAcquire(this);
+    return (Node<K, V>[]) TABLES.getAcquire(tables, number);
   }
 
   @SuppressWarnings("unchecked")
   private static <K, V> Node<K, V> slot(Node<K, V>[] tab, int i) {
     return (Node<K, V>) SLOT.getAcquire(tab, i);
+  }
+
+  /**
+   * Makes the segment answer every lookup with "absent" for good: installs an empty, one-slot array
+   * that no writer will touch (writers check that the cache is open under this lock).
+   */
+  void closeLocked() {
+    closed = true;
+    used = 0;
+    LIVE.setOpaque(this, 0);
+    TABLES.setRelease(tables, number, newTable(1));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,56 @@
+package io.dualcache.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HitRecorderTest {
+
+  @Test
+  void recordsEveryHitWhileTheRingHasRoom() {
+    HitRecorder recorder = new HitRecorder(4);
+    for (int h = 0; h < 100; h++) {
+      recorder.record(h);
+    }
+    List<Integer> drained = new ArrayList<>();
+    assertEquals(100, recorder.drain(drained::add));
+    for (int h = 0; h < 100; h++) {
+      assertEquals(h, drained.get(h));
+    }
+    assertEquals(0, recorder.drain(drained::add), "drained records are gone");
+  }
+
+  @Test
+  void dropsWhenFullAndKeepsAtMostOneRing() {
+    HitRecorder recorder = new HitRecorder(4);
+    for (int h = 0; h < 10 * HitRecorder.SIZE; h++) {
+      recorder.record(h);
+    }
+    assertEquals(HitRecorder.SIZE, recorder.drain(h -> {}));
+  }
+
+  @Test
+  void samplesUnderPressureAndRelaxesWhenQuiet() {
+    HitRecorder recorder = new HitRecorder(4);
+    for (int round = 0; round < 10; round++) {
+      for (int h = 0; h < 10 * HitRecorder.SIZE; h++) {
+        recorder.record(h);
+      }
+      recorder.drain(h -> {});
+    }
+    assertEquals(4, recorder.sampleBits(), "saturated rings: 1 hit in 16 is recorded");
+    for (int h = 0; h < 1600; h++) {
+      recorder.record(h);
+    }
+    int recorded = recorder.drain(h -> {});
+    assertTrue(recorded > 50 && recorded < 150, "about 1600/16 recorded: " + recorded);
+    for (int round = 0; round < 40; round++) {
+      recorder.record(round);
+      recorder.drain(h -> {});
+    }
+    assertEquals(0, recorder.sampleBits(), "quiet drains bring every hit back");
+  }
+}

@@ -1,0 +1,167 @@
+package io.dualcache.bench.sim;
+
+import io.dualcache.bench.sim.policy.CaffeinePolicy;
+import io.dualcache.bench.sim.policy.DualCacheLivePolicy;
+import io.dualcache.bench.sim.policy.DualCachePolicy;
+import io.dualcache.bench.sim.policy.LruPolicy;
+import io.dualcache.bench.sim.policy.OptimalPolicy;
+import io.dualcache.bench.sim.policy.ReplayPolicy;
+import io.dualcache.bench.sim.trace.TraceCatalog;
+import io.dualcache.bench.sim.trace.TraceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hit-ratio simulator: replays every trace through every policy at each of its sizes and writes
+ * a Markdown table (with the traces' README figures beside ours), a CSV and one PNG chart per trace.
+ *
+ * <pre>
+ * java -cp benchmarks.jar io.dualcache.bench.sim.Simulator [--traces DIR] [--out DIR]
+ *      [--only trace,trace] [--quick]
+ * </pre>
+ *
+ * {@code --quick} (the smoke run) replays only the first 100,000 requests of each trace at its
+ * first two sizes: it proves every reader, policy and writer works, and its figures are not
+ * comparable with the README's.
+ */
+public final class Simulator {
+
+  private static final int QUICK_REQUESTS = 100_000;
+  private static final int QUICK_SIZES = 2;
+
+  private Simulator() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = parse(args);
+    Path traces = tracesDir(options.get("traces"));
+    Path out = Path.of(options.getOrDefault("out", "results/" + LocalDate.now() + "/simulator"));
+    boolean quick = options.containsKey("quick");
+    List<String> only = options.containsKey("only") ? Arrays.asList(options.get("only").split(",")) : null;
+
+    TraceCatalog.checkFiles(traces);
+    ReferenceFigures refs = ReferenceFigures.read(traces.resolve("README.md"));
+    List<ReplayPolicy> policies =
+        List.of(
+            new OptimalPolicy(),
+            new LruPolicy(),
+            new CaffeinePolicy(),
+            new DualCachePolicy(DualCachePolicy.Mode.EVERY_HIT),
+            new DualCachePolicy(DualCachePolicy.Mode.WRITES_ONLY),
+            new DualCacheLivePolicy());
+
+    // Load everything first, so the progress bar knows the total.
+    Map<TraceSpec, long[]> loaded = new LinkedHashMap<>();
+    for (TraceSpec spec : TraceCatalog.all(traces)) {
+      if (only != null && !only.contains(spec.name())) {
+        continue;
+      }
+      long[] keys = spec.keys().load();
+      if (quick && keys.length > QUICK_REQUESTS) {
+        keys = Arrays.copyOf(keys, QUICK_REQUESTS);
+      }
+      loaded.put(spec, keys);
+      System.err.printf("loaded %-20s %,11d requests  %s%n", spec.name(), keys.length, spec.description());
+    }
+    int runsPerSize = policies.stream().mapToInt(ReplayPolicy::runs).sum();
+    long total = 0;
+    for (Map.Entry<TraceSpec, long[]> e : loaded.entrySet()) {
+      total += (long) e.getValue().length * sizes(e.getKey(), quick).length * runsPerSize;
+    }
+
+    Files.createDirectories(out.resolve("charts"));
+    Results results = new Results();
+    ProgressBar bar = new ProgressBar(total);
+    long start = System.nanoTime();
+    for (Map.Entry<TraceSpec, long[]> e : loaded.entrySet()) {
+      String trace = e.getKey().name();
+      long[] keys = e.getValue();
+      for (int size : sizes(e.getKey(), quick)) {
+        for (ReplayPolicy policy : policies) {
+          List<Double> runs = new ArrayList<>();
+          String note = null;
+          for (int run = 1; run <= policy.runs(); run++) {
+            bar.label(String.format("%s@%d %s%s", trace, size, policy.name(), policy.runs() > 1 ? " run " + run : ""));
+            ReplayPolicy.Outcome outcome = policy.replay(keys, size, bar);
+            runs.add(100.0 * outcome.hits() / keys.length);
+            note = outcome.note() != null ? outcome.note() : note;
+          }
+          results.add(new Measurement(trace, size, policy.name(), runs, note));
+        }
+      }
+      write(results, refs, out, header(loaded, quick, traces)); // partial results survive a stop
+    }
+    bar.finish();
+    List<Path> charts = Charts.write(results, refs, out.resolve("charts"));
+    write(results, refs, out, header(loaded, quick, traces));
+    System.out.print(new HitRatioReport(results, refs).targets());
+    System.out.printf(
+        "wrote %s, %s and %d charts in %.0f s%n",
+        out.resolve("hit-ratio.md"), out.resolve("hit-ratio.csv"), charts.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private static int[] sizes(TraceSpec spec, boolean quick) {
+    return quick ? Arrays.copyOf(spec.sizes(), Math.min(QUICK_SIZES, spec.sizes().length)) : spec.sizes();
+  }
+
+  private static void write(Results results, ReferenceFigures refs, Path out, String header) throws IOException {
+    Files.writeString(out.resolve("hit-ratio.md"), new HitRatioReport(results, refs).render(header));
+    Files.writeString(out.resolve("hit-ratio.csv"), Csv.render(results));
+  }
+
+  private static String header(Map<TraceSpec, long[]> loaded, boolean quick, Path traces) {
+    StringBuilder md = new StringBuilder("# Hit ratios\n\n");
+    if (quick) {
+      md.append(
+          "**Quick (smoke) run: each trace cut to its first "
+              + QUICK_REQUESTS
+              + " requests, first two sizes only. These figures prove the harness and are not"
+              + " comparable with the README's.**\n\n");
+    }
+    md.append("Traces from `").append(traces).append("` (see its README) and seeded synthetic ones (seed ")
+        .append(TraceCatalog.SEED).append(").\n\n");
+    md.append("| trace | requests | what |\n|---|---:|---|\n");
+    for (Map.Entry<TraceSpec, long[]> e : loaded.entrySet()) {
+      md.append(String.format("| %s | %,d | %s |%n", e.getKey().name(), e.getValue().length, e.getKey().description()));
+    }
+    md.append('\n');
+    return md.toString();
+  }
+
+  private static Path tracesDir(String given) throws IOException {
+    if (given != null) {
+      return Path.of(given);
+    }
+    for (String candidate : new String[] {"../shared/traces", "../../shared/traces"}) {
+      if (Files.isDirectory(Path.of(candidate))) {
+        return Path.of(candidate).toAbsolutePath().normalize();
+      }
+    }
+    throw new IOException("no shared/traces folder found; pass --traces DIR");
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument: " + a);
+      }
+      String name = a.substring(2);
+      if (name.equals("quick")) {
+        options.put(name, "true");
+      } else if (i + 1 < args.length) {
+        options.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("missing value for " + a);
+      }
+    }
+    return options;
+  }
+}

@@ -1,0 +1,23 @@
+package io.dualcache.jcache;
+
+/**
+ * Makes the copies of keys and values that a store-by-value cache keeps and hands out, so that
+ * neither the caller nor the cache sees the other's later changes to an object. Set one with
+ * {@link DualCacheConfiguration#setCopier}; the default is {@link SerializingCopier}.
+ *
+ * <p>A copier may return the object itself when it is immutable. It is called by many threads at
+ * once, so it must be thread-safe.
+ */
+@FunctionalInterface
+public interface Copier {
+
+  /**
+   * Returns an independent copy of {@code object} (never null for a non-null argument).
+   *
+   * @param object the key or value to copy, never null
+   * @param classLoader the cache manager's class loader, to resolve the classes of the copy
+   * @throws IllegalArgumentException if {@code object} cannot be copied (for example, it is not
+   *     serializable), with a message that names its class
+   */
+  <T> T copy(T object, ClassLoader classLoader);
+}

@@ -1,0 +1,242 @@
+package io.dualcache.jcache;
+
+import io.dualcache.engine.DualCacheBuilder;
+import io.dualcache.engine.Weigher;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.cache.configuration.MutableConfiguration;
+
+/**
+ * A {@link MutableConfiguration} with what a DualCache adds to JSR-107: a bound on the number of
+ * entries or on their total weight, the engine's tuning and the executor for asynchronous work.
+ * Pass it to {@link javax.cache.CacheManager#createCache}; a plain {@link MutableConfiguration}
+ * gives an unbounded cache with the engine's defaults.
+ *
+ * <p>The weigher, the executor and the copier are plain objects, not factories, so they are not
+ * serialized with the configuration (they are transient): a deserialized copy has the defaults.
+ *
+ * @param <K> the type of keys
+ * @param <V> the type of values
+ */
+public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final long UNBOUNDED = -1L;
+
+  private long maximumSize = UNBOUNDED;
+  private long maximumWeight = UNBOUNDED;
+  private transient Weigher<K, V> weigher;
+  private long initialCapacity = -1;
+  private int hotTierT1Slots;
+  private int hotTierT2Slots;
+  private Duration tickDuration;
+  private int concurrencyLevel;
+  private transient Executor executor;
+  private transient Copier copier;
+
+  /** A configuration with the JSR-107 defaults: unbounded, eternal, store-by-value. */
+  public DualCacheConfiguration() {}
+
+  /**
+   * A copy of {@code configuration}, including the DualCache settings when it is a {@code
+   * DualCacheConfiguration}.
+   */
+  public DualCacheConfiguration(CompleteConfiguration<K, V> configuration) {
+    super(configuration);
+    if (configuration instanceof DualCacheConfiguration<K, V> other) {
+      this.maximumSize = other.maximumSize;
+      this.maximumWeight = other.maximumWeight;
+      this.weigher = other.weigher;
+      this.initialCapacity = other.initialCapacity;
+      this.hotTierT1Slots = other.hotTierT1Slots;
+      this.hotTierT2Slots = other.hotTierT2Slots;
+      this.tickDuration = other.tickDuration;
+      this.concurrencyLevel = other.concurrencyLevel;
+      this.executor = other.executor;
+      this.copier = other.copier;
+    }
+  }
+
+  /**
+   * Bounds the cache to {@code maximumSize} entries (0 or more); replaces a weight bound. The
+   * engine evicts in the background, so the cache may exceed the bound briefly; {@code
+   * cache.unwrap(DualCache.class).cleanUp()} brings it back within at once.
+   */
+  public DualCacheConfiguration<K, V> setMaximumSize(long maximumSize) {
+    if (maximumSize < 0) {
+      throw new IllegalArgumentException("maximumSize must be >= 0, maximumSize=" + maximumSize);
+    }
+    this.maximumSize = maximumSize;
+    this.maximumWeight = UNBOUNDED;
+    this.weigher = null;
+    return this;
+  }
+
+  /**
+   * Bounds the total weight of the entries to {@code maximumWeight} (0 or more), each entry
+   * weighing what {@code weigher} returns for its stored key and value; replaces a size bound.
+   */
+  public DualCacheConfiguration<K, V> setMaximumWeight(long maximumWeight, Weigher<K, V> weigher) {
+    if (maximumWeight < 0) {
+      throw new IllegalArgumentException(
+          "maximumWeight must be >= 0, maximumWeight=" + maximumWeight);
+    }
+    this.weigher = Objects.requireNonNull(weigher, "weigher must not be null");
+    this.maximumWeight = maximumWeight;
+    this.maximumSize = UNBOUNDED;
+    return this;
+  }
+
+  /** The bound on the number of entries, if the cache has one. */
+  public OptionalLong getMaximumSize() {
+    return maximumSize == UNBOUNDED ? OptionalLong.empty() : OptionalLong.of(maximumSize);
+  }
+
+  /** The bound on the total weight, if the cache has one (then {@link #getWeigher} is set). */
+  public OptionalLong getMaximumWeight() {
+    return maximumWeight == UNBOUNDED ? OptionalLong.empty() : OptionalLong.of(maximumWeight);
+  }
+
+  /** The weigher of a weight-bounded cache, or null. */
+  public Weigher<K, V> getWeigher() {
+    return weigher;
+  }
+
+  /** Sizes the engine's index for about {@code entries} entries up front (0 or more). */
+  public DualCacheConfiguration<K, V> setInitialCapacity(long entries) {
+    if (entries < 0) {
+      throw new IllegalArgumentException("initialCapacity must be >= 0, initialCapacity=" + entries);
+    }
+    this.initialCapacity = entries;
+    return this;
+  }
+
+  /** The initial capacity, or -1 for the engine's default. */
+  public long getInitialCapacity() {
+    return initialCapacity;
+  }
+
+  /**
+   * Enables the engine's hot tiers (see {@link DualCacheBuilder#hotTiers}); {@code (0, 0)}, the
+   * default, turns them off. Checked when the cache is created.
+   */
+  public DualCacheConfiguration<K, V> setHotTiers(int t1Slots, int t2Slots) {
+    if (t1Slots < 0 || t2Slots < 0) {
+      throw new IllegalArgumentException(
+          "hot tier slots must be >= 0, t1Slots=" + t1Slots + ", t2Slots=" + t2Slots);
+    }
+    this.hotTierT1Slots = t1Slots;
+    this.hotTierT2Slots = t2Slots;
+    return this;
+  }
+
+  /** The slots of hot tier T1 (0 when the tiers are off). */
+  public int getHotTierT1Slots() {
+    return hotTierT1Slots;
+  }
+
+  /** The slots of hot tier T2. */
+  public int getHotTierT2Slots() {
+    return hotTierT2Slots;
+  }
+
+  /**
+   * The engine's epoch tick, the granularity of expiry (see {@link DualCacheBuilder#tickDuration};
+   * null for the engine's default of 1 ms).
+   */
+  public DualCacheConfiguration<K, V> setTickDuration(Duration tick) {
+    if (tick != null && (tick.isNegative() || tick.isZero())) {
+      throw new IllegalArgumentException("tickDuration must be positive, tickDuration=" + tick);
+    }
+    this.tickDuration = tick;
+    return this;
+  }
+
+  /** The epoch tick, or null for the engine's default. */
+  public Duration getTickDuration() {
+    return tickDuration;
+  }
+
+  /**
+   * The number of index segments of the engine, a power of two (see {@link
+   * DualCacheBuilder#concurrencyLevel}); 0 for the engine's default.
+   */
+  public DualCacheConfiguration<K, V> setConcurrencyLevel(int segments) {
+    if (segments < 0) {
+      throw new IllegalArgumentException(
+          "concurrencyLevel must be >= 0 (0 = default), concurrencyLevel=" + segments);
+    }
+    this.concurrencyLevel = segments;
+    return this;
+  }
+
+  /** The engine's segment count, or 0 for its default. */
+  public int getConcurrencyLevel() {
+    return concurrencyLevel;
+  }
+
+  /**
+   * Runs the cache's asynchronous work ({@code loadAll} and asynchronous listeners) on {@code
+   * executor}; null, the default, uses {@link java.util.concurrent.ForkJoinPool#commonPool()}.
+   */
+  public DualCacheConfiguration<K, V> setExecutor(Executor executor) {
+    this.executor = executor;
+    return this;
+  }
+
+  /** The executor for asynchronous work, or null for the common pool. */
+  public Executor getExecutor() {
+    return executor;
+  }
+
+  /**
+   * Copies keys and values of a store-by-value cache with {@code copier}; null, the default, uses
+   * {@link SerializingCopier}. Ignored by store-by-reference caches.
+   */
+  public DualCacheConfiguration<K, V> setCopier(Copier copier) {
+    this.copier = copier;
+    return this;
+  }
+
+  /** The copier of a store-by-value cache, or null for the default. */
+  public Copier getCopier() {
+    return copier;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DualCacheConfiguration<?, ?> other) || !super.equals(o)) {
+      return false;
+    }
+    return maximumSize == other.maximumSize
+        && maximumWeight == other.maximumWeight
+        && Objects.equals(weigher, other.weigher)
+        && initialCapacity == other.initialCapacity
+        && hotTierT1Slots == other.hotTierT1Slots
+        && hotTierT2Slots == other.hotTierT2Slots
+        && Objects.equals(tickDuration, other.tickDuration)
+        && concurrencyLevel == other.concurrencyLevel
+        && Objects.equals(executor, other.executor)
+        && Objects.equals(copier, other.copier);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * super.hashCode()
+        + Objects.hash(
+            maximumSize,
+            maximumWeight,
+            initialCapacity,
+            hotTierT1Slots,
+            hotTierT2Slots,
+            tickDuration,
+            concurrencyLevel);
+  }
+}

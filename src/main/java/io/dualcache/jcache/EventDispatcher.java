@@ -1,0 +1,170 @@
+package io.dualcache.jcache;
+
+import io.dualcache.engine.EntryListener;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javax.cache.Cache;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.event.CacheEntryListenerException;
+import javax.cache.event.EventType;
+
+/**
+ * The engine's one listener: turns each engine event into JSR-107 events for the registrations
+ * current at that moment, and counts evictions for the statistics (evictions are no JSR-107
+ * event).
+ *
+ * <p>The engine calls it in the thread that made the change, while that key's lock is held, so
+ * per-key order holds. Synchronous listeners run right here; the first exception any of them
+ * throws is rethrown as a {@link CacheEntryListenerException} after all of them ran (the engine
+ * then throws it to the caller, after the change). Asynchronous listeners get the event through one
+ * of a few {@link SerialExecutor} stripes chosen by the key's hash: events of one key are queued in
+ * the order of the changes and delivered in that order.
+ */
+final class EventDispatcher<K, V> implements EntryListener<K, V> {
+
+  private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
+
+  @SuppressWarnings("rawtypes")
+  private static final ListenerRegistration[] NONE = new ListenerRegistration[0];
+
+  private static final int ASYNC_STRIPES = 16;
+
+  private final Cache<K, V> source;
+  private final Copies copies;
+  private final Runnable evictionCounter;
+  private final SerialExecutor[] asyncStripes;
+
+  /**
+   * The current registrations. Replaced (copy on write) under {@code this} by registering threads;
+   * read by writers of the cache (volatile: a change of the registrations is seen by the next
+   * event).
+   */
+  @SuppressWarnings("unchecked")
+  private volatile ListenerRegistration<K, V>[] registrations = NONE;
+
+  EventDispatcher(
+      Cache<K, V> source, Copies copies, Runnable evictionCounter, Executor asyncExecutor) {
+    this.source = source;
+    this.copies = copies;
+    this.evictionCounter = evictionCounter;
+    this.asyncStripes = new SerialExecutor[ASYNC_STRIPES];
+    for (int i = 0; i < ASYNC_STRIPES; i++) {
+      asyncStripes[i] = new SerialExecutor(asyncExecutor);
+    }
+  }
+
+  /** Adds a registration made from {@code configuration}. */
+  synchronized void register(CacheEntryListenerConfiguration<K, V> configuration) {
+    ListenerRegistration<K, V> registration = new ListenerRegistration<>(configuration);
+    ListenerRegistration<K, V>[] current = registrations;
+    ListenerRegistration<K, V>[] next = Arrays.copyOf(current, current.length + 1);
+    next[current.length] = registration;
+    registrations = next;
+  }
+
+  /** Removes the registration made from {@code configuration}; returns it, or null. */
+  synchronized ListenerRegistration<K, V> deregister(
+      CacheEntryListenerConfiguration<K, V> configuration) {
+    ListenerRegistration<K, V>[] current = registrations;
+    for (int i = 0; i < current.length; i++) {
+      if (current[i].configuration().equals(configuration)) {
+        List<ListenerRegistration<K, V>> next = new ArrayList<>(Arrays.asList(current));
+        ListenerRegistration<K, V> removed = next.remove(i);
+        @SuppressWarnings("unchecked")
+        ListenerRegistration<K, V>[] array = next.toArray(new ListenerRegistration[0]);
+        registrations = array;
+        return removed;
+      }
+    }
+    return null;
+  }
+
+  /** Removes every registration; returns them so the cache can close their listeners. */
+  @SuppressWarnings("unchecked")
+  synchronized List<ListenerRegistration<K, V>> deregisterAll() {
+    List<ListenerRegistration<K, V>> all = List.of(registrations);
+    registrations = NONE;
+    return all;
+  }
+
+  @Override
+  public void onEvent(io.dualcache.engine.EventType type, K key, V oldValue, V newValue) {
+    if (type == io.dualcache.engine.EventType.EVICTED) {
+      evictionCounter.run(); // JSR-107 has no eviction event
+      return;
+    }
+    ListenerRegistration<K, V>[] current = registrations;
+    if (current.length == 0) {
+      return;
+    }
+    EventType jcacheType = toJCache(type);
+    K publicKey = copies.out(key);
+    V publicValue = copies.out(jcacheType == EventType.CREATED ? newValue : oldValue);
+    V publicNewValue = jcacheType == EventType.UPDATED ? copies.out(newValue) : null;
+    RuntimeException failure = null;
+    for (ListenerRegistration<K, V> registration : current) {
+      if (!registration.listensTo(jcacheType)) {
+        continue;
+      }
+      DualCacheEntryEvent<K, V> event =
+          newEvent(registration, jcacheType, publicKey, publicValue, publicNewValue);
+      if (registration.isSynchronous()) {
+        failure = deliverNow(registration, event, failure);
+      } else {
+        asyncStripes[(publicKey.hashCode() & 0x7fffffff) % ASYNC_STRIPES].execute(
+            () -> registration.deliver(event));
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * The event as {@code registration} sees it: an update carries its old value only for
+   * registrations that asked for it; removals and expiries always carry the value that left.
+   */
+  private DualCacheEntryEvent<K, V> newEvent(
+      ListenerRegistration<K, V> registration, EventType type, K key, V value, V newValue) {
+    return switch (type) {
+      case CREATED -> new DualCacheEntryEvent<>(source, type, key, value, null, false);
+      case UPDATED ->
+          registration.isOldValueRequired()
+              ? new DualCacheEntryEvent<>(source, type, key, newValue, value, true)
+              : new DualCacheEntryEvent<>(source, type, key, newValue, null, false);
+      case REMOVED, EXPIRED -> new DualCacheEntryEvent<>(source, type, key, value, value, true);
+    };
+  }
+
+  private static <K, V> RuntimeException deliverNow(
+      ListenerRegistration<K, V> registration,
+      DualCacheEntryEvent<K, V> event,
+      RuntimeException failure) {
+    try {
+      registration.deliver(event);
+      return failure;
+    } catch (CacheEntryListenerException e) {
+      return failure != null ? failure : e;
+    } catch (RuntimeException e) {
+      if (failure != null) {
+        LOG.log(Level.WARNING, "another synchronous listener failed too", e);
+        return failure;
+      }
+      return new CacheEntryListenerException(
+          "synchronous listener " + registration.listener() + " failed on " + event, e);
+    }
+  }
+
+  private static EventType toJCache(io.dualcache.engine.EventType type) {
+    return switch (type) {
+      case CREATED -> EventType.CREATED;
+      case REPLACED -> EventType.UPDATED;
+      case EXPLICIT -> EventType.REMOVED;
+      case EXPIRED -> EventType.EXPIRED;
+      case EVICTED -> throw new IllegalArgumentException("evictions are not JSR-107 events");
+    };
+  }
+}

@@ -1,0 +1,75 @@
+package io.dualcache.jcache;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The JDK types whose instances never change, so a store-by-value cache may share them instead of
+ * copying. Classes are compared exactly: a subclass of {@link BigInteger} may carry mutable state,
+ * so only {@code BigInteger} itself qualifies.
+ */
+final class ImmutableTypes {
+
+  private static final Set<Class<?>> CLASSES =
+      Set.of(
+          Boolean.class,
+          Byte.class,
+          Short.class,
+          Character.class,
+          Float.class,
+          Double.class,
+          BigInteger.class,
+          BigDecimal.class,
+          UUID.class,
+          Instant.class,
+          Duration.class,
+          Period.class,
+          LocalDate.class,
+          LocalTime.class,
+          LocalDateTime.class,
+          OffsetTime.class,
+          OffsetDateTime.class,
+          ZonedDateTime.class,
+          Year.class,
+          YearMonth.class,
+          MonthDay.class,
+          ZoneOffset.class,
+          ZoneId.of("Europe/Paris").getClass()); // ZoneRegion, which is not public
+
+  /** Answers per class once; ClassValue keeps no class loader alive. */
+  private static final ClassValue<Boolean> IMMUTABLE =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return CLASSES.contains(type) || Enum.class.isAssignableFrom(type);
+        }
+      };
+
+  private ImmutableTypes() {}
+
+  /** Whether {@code object} can be shared because no one can change it. */
+  static boolean isImmutable(Object object) {
+    Class<?> type = object.getClass();
+    // The most common keys and values first: two compares, no lookup.
+    if (type == String.class || type == Integer.class || type == Long.class) {
+      return true;
+    }
+    return IMMUTABLE.get(type);
+  }
+}

@@ -1,0 +1,48 @@
+package io.dualcache.jcache;
+
+import java.util.Map;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheLoaderException;
+
+/**
+ * Calls the cache's {@link CacheLoader} and reports its failures as {@link CacheLoaderException}s,
+ * as the spec requires: a {@code CacheLoaderException} passes as it is, anything else is wrapped.
+ */
+final class ReadThrough<K, V> {
+
+  private final CacheLoader<K, V> loader;
+  private final String cacheName;
+
+  ReadThrough(CacheLoader<K, V> loader, String cacheName) {
+    this.loader = loader;
+    this.cacheName = cacheName;
+  }
+
+  CacheLoader<K, V> loader() {
+    return loader;
+  }
+
+  /** The loaded value, or null if the loader has none. */
+  V load(K key) {
+    try {
+      return loader.load(key);
+    } catch (CacheLoaderException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CacheLoaderException(
+          "the loader of cache \"" + cacheName + "\" failed to load " + key, e);
+    }
+  }
+
+  /** The loaded values (the map may hold null values, or be null: both mean "none"). */
+  Map<K, V> loadAll(Iterable<? extends K> keys) {
+    try {
+      return loader.loadAll(keys);
+    } catch (CacheLoaderException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CacheLoaderException(
+          "the loader of cache \"" + cacheName + "\" failed to load " + keys, e);
+    }
+  }
+}

@@ -22,7 +22,8 @@ public final class GuiceBeanProvider implements BeanProvider {
   public GuiceBeanProvider() {
     TckAudit.record("beanprovider.created", getClass().getName());
     injector = Guice.createInjector(new CacheAnnotationsModule());
-    TckAudit.record("guice.injector.created", Guice.class.getPackage().getImplementationVersion());
+    TckAudit.record(
+        "guice.injector.created", Guice.class.getProtectionDomain().getCodeSource().getLocation());
   }
 
   @Override

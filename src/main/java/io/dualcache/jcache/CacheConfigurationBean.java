@@ -10,9 +10,9 @@ import javax.cache.management.CacheMXBean;
  */
 final class CacheConfigurationBean implements CacheMXBean {
 
-  private final Supplier<CompleteConfiguration<?, ?>> configuration;
+  private final Supplier<? extends CompleteConfiguration<?, ?>> configuration;
 
-  CacheConfigurationBean(Supplier<CompleteConfiguration<?, ?>> configuration) {
+  CacheConfigurationBean(Supplier<? extends CompleteConfiguration<?, ?>> configuration) {
     this.configuration = configuration;
   }
 

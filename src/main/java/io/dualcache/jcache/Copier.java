@@ -2,8 +2,8 @@ package io.dualcache.jcache;
 
 /**
  * Makes the copies of keys and values that a store-by-value cache keeps and hands out, so that
- * neither the caller nor the cache sees the other's later changes to an object. Set one with
- * {@link DualCacheConfiguration#setCopier}; the default is {@link SerializingCopier}.
+ * neither the caller nor the cache sees the other's later changes to an object. Set one with {@link
+ * DualCacheConfiguration#setCopier}; the default is {@link SerializingCopier}.
  *
  * <p>A copier may return the object itself when it is immutable. It is called by many threads at
  * once, so it must be thread-safe.

@@ -109,7 +109,8 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   /** Sizes the engine's index for about {@code entries} entries up front (0 or more). */
   public DualCacheConfiguration<K, V> setInitialCapacity(long entries) {
     if (entries < 0) {
-      throw new IllegalArgumentException("initialCapacity must be >= 0, initialCapacity=" + entries);
+      throw new IllegalArgumentException(
+          "initialCapacity must be >= 0, initialCapacity=" + entries);
     }
     this.initialCapacity = entries;
     return this;

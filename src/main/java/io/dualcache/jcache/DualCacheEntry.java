@@ -4,8 +4,8 @@ import java.util.Objects;
 import javax.cache.Cache;
 
 /**
- * An immutable key-value pair: what the iterator of a DualCache JCache returns, and what its
- * {@link javax.cache.integration.CacheWriter} receives.
+ * An immutable key-value pair: what the iterator of a DualCache JCache returns, and what its {@link
+ * javax.cache.integration.CacheWriter} receives.
  *
  * @param <K> the type of the key
  * @param <V> the type of the value

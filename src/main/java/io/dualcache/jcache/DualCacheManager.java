@@ -17,9 +17,8 @@ import javax.cache.configuration.Configuration;
 import javax.cache.spi.CachingProvider;
 
 /**
- * The {@link CacheManager} of DualCache: owns the caches of one (URI, ClassLoader) pair of a
- * {@link DualCachingProvider}. Obtain it with {@code
- * Caching.getCachingProvider().getCacheManager()}.
+ * The {@link CacheManager} of DualCache: owns the caches of one (URI, ClassLoader) pair of a {@link
+ * DualCachingProvider}. Obtain it with {@code Caching.getCachingProvider().getCacheManager()}.
  */
 public final class DualCacheManager implements CacheManager {
 
@@ -79,6 +78,7 @@ public final class DualCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName must not be null");
     Objects.requireNonNull(configuration, "configuration must not be null");
     synchronized (caches) {
+      checkOpen(); // again: close() may have run since the first check
       if (caches.containsKey(cacheName)) {
         throw new CacheException(
             "cache manager " + uri + " has a cache named \"" + cacheName + "\" already");
@@ -123,7 +123,7 @@ public final class DualCacheManager implements CacheManager {
     if (cache == null) {
       return null;
     }
-    CompleteConfiguration<?, ?> configuration = cache.getConfiguration(CompleteConfiguration.class);
+    CompleteConfiguration<?, ?> configuration = cache.configurationCopy();
     if (!keyType.equals(configuration.getKeyType())) {
       throw new ClassCastException(
           "cache \""

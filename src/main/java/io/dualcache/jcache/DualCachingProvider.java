@@ -38,7 +38,8 @@ public final class DualCachingProvider implements CachingProvider {
       return managers
           .computeIfAbsent(loader, unused -> new HashMap<>())
           .computeIfAbsent(
-              managerUri, unused -> new DualCacheManager(this, managerUri, loader, managerProperties));
+              managerUri,
+              unused -> new DualCacheManager(this, managerUri, loader, managerProperties));
     }
   }
 

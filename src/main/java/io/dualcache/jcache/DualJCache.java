@@ -1,6 +1,7 @@
 package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
+import io.dualcache.engine.DualCacheBuilder;
 import io.dualcache.engine.Expiry;
 import io.dualcache.engine.MutableEntry;
 import java.lang.System.Logger.Level;
@@ -21,7 +22,6 @@ import java.util.concurrent.ForkJoinPool;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
-import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.event.CacheEntryListenerException;
 import javax.cache.integration.CacheWriterException;
@@ -32,8 +32,8 @@ import javax.cache.processor.EntryProcessorResult;
 import javax.management.ObjectName;
 
 /**
- * The JSR-107 {@link Cache} of DualCache: maps each operation of the spec onto the engine. Reads
- * go straight to the engine's wait-free {@link DualCache#get}; every write is one atomic {@link
+ * The JSR-107 {@link Cache} of DualCache: maps each operation of the spec onto the engine. Reads go
+ * straight to the engine's wait-free {@link DualCache#get}; every write is one atomic {@link
  * DualCache#compute} of its key, in which the operation writes through, asks the expiry policy and
  * changes the entry, so that a failing writer or loader leaves the cache unchanged. Events come
  * from the engine's listener ({@link EventDispatcher}).
@@ -107,22 +107,33 @@ public final class DualJCache<K, V> implements Cache<K, V> {
         configuration.getExecutor() != null
             ? configuration.getExecutor()
             : ForkJoinPool.commonPool();
-    this.expiry = new ExpiryPolicyAdapter<>(configuration.getExpiryPolicyFactory().create());
-    this.loader =
-        configuration.getCacheLoaderFactory() == null
-            ? null
-            : new ReadThrough<>(configuration.getCacheLoaderFactory().create(), name);
-    this.readThrough = configuration.isReadThrough() ? loader : null;
-    this.writeThrough =
-        configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
-            ? new WriteThrough<>(configuration.getCacheWriterFactory().create(), name)
-            : null;
-    this.events = new EventDispatcher<>(this, copies, this::countEviction, executor);
-    for (CacheEntryListenerConfiguration<K, V> listener :
-        configuration.getCacheEntryListenerConfigurations()) {
-      events.register(listener);
+    // The engine's settings are checked first, so bad ones fail before any user object exists.
+    DualCacheBuilder<K, V> builder = EngineFactory.configure(configuration, name);
+    List<Object> created = new ArrayList<>(); // what to close if a later step fails
+    try {
+      this.expiry = new ExpiryPolicyAdapter<>(configuration.getExpiryPolicyFactory().create());
+      created.add(expiry.policy());
+      this.loader =
+          configuration.getCacheLoaderFactory() == null
+              ? null
+              : new ReadThrough<>(configuration.getCacheLoaderFactory().create(), name);
+      created.add(loader == null ? null : loader.loader());
+      this.readThrough = configuration.isReadThrough() ? loader : null;
+      this.writeThrough =
+          configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
+              ? new WriteThrough<>(configuration.getCacheWriterFactory().create(), name)
+              : null;
+      created.add(writeThrough == null ? null : writeThrough.writer());
+      this.events = new EventDispatcher<>(this, copies, this::countEviction, executor);
+      for (CacheEntryListenerConfiguration<K, V> listener :
+          configuration.getCacheEntryListenerConfigurations()) {
+        events.register(listener);
+      }
+    } catch (RuntimeException e) {
+      created.forEach(object -> Closeables.closeQuietly(object, "part of failed cache " + name));
+      throw e;
     }
-    this.engine = EngineFactory.build(configuration, name, events, expiry);
+    this.engine = EngineFactory.build(builder, events, expiry);
     URI uri = manager.getURI();
     this.configurationBeanName =
         MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheConfiguration, uri, name);
@@ -666,7 +677,8 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     // Stored key -> the key the writer sees (a copy when storing by value).
     Map<K, K> present = new LinkedHashMap<>();
     for (Map.Entry<K, V> entry : engine) { // live entries only: expired ones are not removals
-      present.put(entry.getKey(), writeThrough == null ? entry.getKey() : copies.out(entry.getKey()));
+      present.put(
+          entry.getKey(), writeThrough == null ? entry.getKey() : copies.out(entry.getKey()));
     }
     if (present.isEmpty()) {
       return;
@@ -831,25 +843,18 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     return new JCacheIterator<>(this, engine.iterator());
   }
 
-  /** What reading an entry through the iterator costs: a hit and the access expiry. */
+  /**
+   * Reads an entry the iterator reached, as a {@code get} would: the engine records the hit for its
+   * policy and applies the access expiry without a lock. If the entry went away since the iterator
+   * saw it, the iterator's value is returned (the iterator promised an entry).
+   */
   Cache.Entry<K, V> iterated(Map.Entry<K, V> entry) {
     boolean counting = statisticsEnabled;
     long start = counting ? System.nanoTime() : 0L;
-    if (expiry.movesOnRead()) {
-      long lifetime = expiry.access();
-      if (lifetime != Expiry.KEEP) {
-        engine.compute(
-            entry.getKey(),
-            e -> {
-              if (e.exists()) {
-                e.setExpiry(lifetime);
-              }
-              return null;
-            });
-      }
-    }
+    V current = engine.get(entry.getKey());
+    V value = current != null ? current : entry.getValue();
     DualCacheEntry<K, V> result =
-        new DualCacheEntry<>(copies.out(entry.getKey()), copies.out(entry.getValue()));
+        new DualCacheEntry<>(copies.out(entry.getKey()), copies.out(value));
     if (counting) {
       countRead(true, start);
     }
@@ -909,10 +914,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   @Override
   public <C extends Configuration<K, V>> C getConfiguration(Class<C> clazz) {
-    DualCacheConfiguration<K, V> copy;
-    synchronized (lock) {
-      copy = new DualCacheConfiguration<>(configuration);
-    }
+    DualCacheConfiguration<K, V> copy = configurationCopy();
     if (clazz.isInstance(copy)) {
       return clazz.cast(copy);
     }
@@ -923,6 +925,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
             + DualCacheConfiguration.class.getName()
             + ", which is not a "
             + clazz.getName());
+  }
+
+  /** A copy of the current configuration: changing it does not change the cache. */
+  DualCacheConfiguration<K, V> configurationCopy() {
+    synchronized (lock) {
+      return new DualCacheConfiguration<>(configuration);
+    }
   }
 
   /** Turns statistics on or off (the MXBean is registered while they are on). */
@@ -944,8 +953,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       configuration.setManagementEnabled(enabled);
       if (enabled) {
         MBeanRegistrar.register(
-            configurationBeanName,
-            new CacheConfigurationBean(() -> getConfiguration(CompleteConfiguration.class)));
+            configurationBeanName, new CacheConfigurationBean(this::configurationCopy));
       } else {
         MBeanRegistrar.unregister(configurationBeanName);
       }

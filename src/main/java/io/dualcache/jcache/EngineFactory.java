@@ -10,21 +10,13 @@ final class EngineFactory {
   private EngineFactory() {}
 
   /**
-   * The engine for {@code configuration}: its bound and tuning, {@code listener} for every event,
-   * and {@code expiry} unless every entry is eternal (then the engine needs no clock).
+   * A builder with the bound and tuning of {@code configuration}; the builder checks each setting.
    *
    * @throws IllegalArgumentException if a setting is outside what the engine accepts
    */
-  static <K, V> DualCache<K, V> build(
-      DualCacheConfiguration<K, V> configuration,
-      String cacheName,
-      EntryListener<K, V> listener,
-      ExpiryPolicyAdapter<K, V> expiry) {
+  static <K, V> DualCacheBuilder<K, V> configure(
+      DualCacheConfiguration<K, V> configuration, String cacheName) {
     DualCacheBuilder<K, V> builder = DualCache.<K, V>builder().name("jcache-" + cacheName);
-    builder.listener(listener);
-    if (!expiry.isEternal()) {
-      builder.expiry(expiry);
-    }
     configuration.getMaximumSize().ifPresent(builder::maximumSize);
     configuration
         .getMaximumWeight()
@@ -40,6 +32,21 @@ final class EngineFactory {
     }
     if (configuration.getConcurrencyLevel() > 0) {
       builder.concurrencyLevel(configuration.getConcurrencyLevel());
+    }
+    return builder;
+  }
+
+  /**
+   * Builds the engine with {@code listener} for every event and {@code expiry} unless every entry
+   * is eternal (then the engine needs no clock and skips the deadline check on reads).
+   */
+  static <K, V> DualCache<K, V> build(
+      DualCacheBuilder<K, V> builder,
+      EntryListener<K, V> listener,
+      ExpiryPolicyAdapter<K, V> expiry) {
+    builder.listener(listener);
+    if (!expiry.isEternal()) {
+      builder.expiry(expiry);
     }
     return builder.build();
   }

@@ -13,15 +13,14 @@ import javax.cache.event.EventType;
 
 /**
  * The engine's one listener: turns each engine event into JSR-107 events for the registrations
- * current at that moment, and counts evictions for the statistics (evictions are no JSR-107
- * event).
+ * current at that moment, and counts evictions for the statistics (evictions are no JSR-107 event).
  *
  * <p>The engine calls it in the thread that made the change, while that key's lock is held, so
- * per-key order holds. Synchronous listeners run right here; the first exception any of them
- * throws is rethrown as a {@link CacheEntryListenerException} after all of them ran (the engine
- * then throws it to the caller, after the change). Asynchronous listeners get the event through one
- * of a few {@link SerialExecutor} stripes chosen by the key's hash: events of one key are queued in
- * the order of the changes and delivered in that order.
+ * per-key order holds. Synchronous listeners run right here; the first exception any of them throws
+ * is rethrown as a {@link CacheEntryListenerException} after all of them ran (the engine then
+ * throws it to the caller, after the change). Asynchronous listeners get the event through one of a
+ * few {@link SerialExecutor} stripes chosen by the key's hash: events of one key are queued in the
+ * order of the changes and delivered in that order.
  */
 final class EventDispatcher<K, V> implements EntryListener<K, V> {
 
@@ -73,7 +72,7 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
       if (current[i].configuration().equals(configuration)) {
         List<ListenerRegistration<K, V>> next = new ArrayList<>(Arrays.asList(current));
         ListenerRegistration<K, V> removed = next.remove(i);
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // generic arrays cannot be created
         ListenerRegistration<K, V>[] array = next.toArray(new ListenerRegistration[0]);
         registrations = array;
         return removed;

@@ -11,9 +11,9 @@ import java.io.ObjectStreamClass;
 import javax.cache.CacheException;
 
 /**
- * The default {@link Copier}: shares immutable JDK values (strings, boxed primitives, enums,
- * {@code BigInteger}, {@code BigDecimal}, {@code UUID}, {@code java.time} values) and copies
- * everything else by Java serialization, resolving classes with the cache manager's class loader.
+ * The default {@link Copier}: shares immutable JDK values (strings, boxed primitives, enums, {@code
+ * BigInteger}, {@code BigDecimal}, {@code UUID}, {@code java.time} values) and copies everything
+ * else by Java serialization, resolving classes with the cache manager's class loader.
  */
 public final class SerializingCopier implements Copier {
 
@@ -46,8 +46,7 @@ public final class SerializingCopier implements Copier {
           e);
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "a " + object.getClass().getName() + " cannot be stored by value: serializing failed",
-          e);
+          "a " + object.getClass().getName() + " cannot be stored by value: serializing failed", e);
     }
     return bytes.toByteArray();
   }

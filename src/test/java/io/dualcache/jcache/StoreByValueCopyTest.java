@@ -1,0 +1,139 @@
+package io.dualcache.jcache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Store-by-value: the copies made, the ones skipped, and the failures. */
+class StoreByValueCopyTest {
+
+  private CacheManager manager;
+
+  @BeforeEach
+  void openManager() {
+    manager = TestManagers.fresh("copies");
+  }
+
+  @AfterEach
+  void closeManager() {
+    manager.close();
+  }
+
+  @Test
+  void immutableJdkValuesComeBackAsTheSameInstance() {
+    Cache<Object, Object> cache = manager.createCache("immutable", new MutableConfiguration<>());
+    String text = new String("not interned");
+    Integer number = 1_000_000;
+    UUID id = UUID.randomUUID();
+    LocalDate date = LocalDate.of(2024, 2, 29);
+    BigDecimal amount = new BigDecimal("12.50");
+
+    cache.put("text", text);
+    cache.put("number", number);
+    cache.put("id", id);
+    cache.put("date", date);
+    cache.put("amount", amount);
+
+    assertSame(text, cache.get("text"));
+    assertSame(number, cache.get("number"));
+    assertSame(id, cache.get("id"));
+    assertSame(date, cache.get("date"));
+    assertSame(amount, cache.get("amount"));
+  }
+
+  @Test
+  void mutableValuesAreCopiedInAndOut() {
+    Cache<String, ArrayList<String>> cache =
+        manager.createCache("mutable", new MutableConfiguration<>());
+    ArrayList<String> list = new ArrayList<>(List.of("a"));
+
+    cache.put("k", list);
+    list.add("changed by the caller after put");
+    ArrayList<String> first = cache.get("k");
+    first.add("changed by the caller after get");
+
+    assertNotSame(list, first);
+    assertEquals(List.of("a"), cache.get("k"));
+  }
+
+  @Test
+  void storeByReferenceHandsBackTheSameObject() {
+    Cache<String, ArrayList<String>> cache =
+        manager.createCache(
+            "by-reference",
+            new MutableConfiguration<String, ArrayList<String>>().setStoreByValue(false));
+    ArrayList<String> list = new ArrayList<>(List.of("a"));
+
+    cache.put("k", list);
+
+    assertSame(list, cache.get("k"));
+  }
+
+  @Test
+  void aNonSerializableValueFailsWithItsClassAndTheCacheNameAndChangesNothing() {
+    Cache<String, Object> cache = manager.createCache("strict", new MutableConfiguration<>());
+    cache.put("present", "old");
+
+    IllegalArgumentException failure =
+        assertThrows(IllegalArgumentException.class, () -> cache.put("present", new NotSerial()));
+    assertThrows(IllegalArgumentException.class, () -> cache.put("absent", new NotSerial()));
+
+    assertTrue(failure.getMessage().contains(NotSerial.class.getName()), failure.getMessage());
+    assertTrue(failure.getMessage().contains("\"strict\""), failure.getMessage());
+    assertEquals("old", cache.get("present"));
+    assertFalse(cache.containsKey("absent"));
+  }
+
+  @Test
+  void aNonSerializableKeyFailsAndChangesNothing() {
+    Cache<Object, String> cache = manager.createCache("strict-keys", new MutableConfiguration<>());
+
+    IllegalArgumentException failure =
+        assertThrows(IllegalArgumentException.class, () -> cache.put(new NotSerial(), "v"));
+
+    assertTrue(failure.getMessage().contains(NotSerial.class.getName()), failure.getMessage());
+    assertFalse(cache.iterator().hasNext());
+  }
+
+  @Test
+  void aConfiguredCopierIsUsedInsteadOfSerialization() {
+    AtomicInteger copies = new AtomicInteger();
+    Copier counting =
+        new Copier() {
+          @Override
+          public <T> T copy(T object, ClassLoader classLoader) {
+            copies.incrementAndGet();
+            return object;
+          }
+        };
+    Cache<String, NotSerial> cache =
+        manager.createCache(
+            "custom-copier", new DualCacheConfiguration<String, NotSerial>().setCopier(counting));
+    NotSerial value = new NotSerial();
+
+    cache.put("k", value);
+    NotSerial read = cache.get("k");
+
+    assertSame(value, read, "this copier shares");
+    assertTrue(copies.get() >= 3, "key in, value in, value out: " + copies.get());
+  }
+
+  /** Deliberately not Serializable. */
+  static final class NotSerial {}
+}

@@ -30,6 +30,9 @@ final class Maintenance<K, V> {
   /** How often the index is swept for expired entries, in nanoseconds. */
   private static final long SWEEP_PERIOD_NANOS = 1_000_000_000L;
 
+  /** Queued nodes reconciled between two evictions. */
+  private static final int EVICTION_BATCH = 64;
+
   /** Sketch frequency a node needs before it is promoted into a hot tier. */
   private static final int PROMOTE_T2 = 2;
 
@@ -57,6 +60,8 @@ final class Maintenance<K, V> {
 
   /** Nodes whose policy state may be stale; null when there is no policy state to keep. */
   final MpscAtomicArrayQueue<Node<K, V>> writes;
+
+  private final int writeQueueCapacity;
 
   private final long sweepPeriodTicks;
   private long nextSweepTick;
@@ -89,6 +94,7 @@ final class Maintenance<K, V> {
     this.t2 = tiers && t2Slots > 0 ? new HotTier<>(t2Slots) : null;
     this.hits = bounded || tiers ? new HitRecorder(hitStripes) : null;
     this.writes = bounded || tiers ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
+    this.writeQueueCapacity = writeQueueCapacity;
     this.sweepPeriodTicks = Math.max(1, SWEEP_PERIOD_NANOS / clock.tickNanos);
   }
 
@@ -157,7 +163,7 @@ final class Maintenance<K, V> {
   void clear() {
     lock.lock();
     try {
-      drainWrites(); // everything queued so far refers to nodes in the index or dead ones
+      drainWrites(); // everything queued so far: nodes in the index or dead ones
       for (Segment<K, V> s : index.segments()) {
         s.lock.lock();
         try {
@@ -206,9 +212,7 @@ final class Maintenance<K, V> {
     long tick = clock.refresh();
     int writesDrained = drainWrites();
     lastHitsDrained = drainHits();
-    if (policy != null) {
-      policy.evict(this::evict);
-    }
+    evict();
     if (mayExpire && (everything || tick >= nextSweepTick)) {
       nextSweepTick = tick + sweepPeriodTicks;
       sweepExpired(tick);
@@ -216,15 +220,28 @@ final class Maintenance<K, V> {
     return writesDrained;
   }
 
+  private void evict() {
+    if (policy != null) {
+      policy.evict(this::evict);
+    }
+  }
+
+  /**
+   * Reconciles the queued nodes, evicting after every batch: writers may refill the queue as fast
+   * as it drains, and the bound must hold meanwhile. Takes at most one queue's worth (all that was
+   * pending when it started), so a round ends even under a steady stream of writes.
+   */
   private int drainWrites() {
     if (writes == null) {
       return 0;
     }
     int drained = 0;
     Node<K, V> n;
-    while ((n = writes.relaxedPoll()) != null) {
+    while (drained < writeQueueCapacity && (n = writes.relaxedPoll()) != null) {
       reconcile(n);
-      drained++;
+      if (++drained % EVICTION_BATCH == 0) {
+        evict();
+      }
     }
     return drained;
   }

@@ -167,35 +167,40 @@ final class Policy<K, V> {
 
   /**
    * Brings the window back to its share and the cache back within its bound, handing every entry it
-   * gives up to {@code evictor}. Stops early, leaving the rest for the next round, when the evictor
-   * cannot evict an entry now.
+   * gives up to {@code evictor}. An entry the evictor cannot take now (a writer holds its segment)
+   * is passed over for another; after a full turn of failures the rest waits for the next round.
    */
   void evict(Evictor<K, V> evictor) {
+    long failures = 0;
     while (windowWeight > windowMaximum && windowHead != null) {
       PolicyNode<K, V> candidate = windowHead;
-      if (weightedSize <= maximum) {
-        moveToMain(candidate); // room to spare: no duel
-        continue;
-      }
-      PolicyNode<K, V> victim = mainVictim();
+      PolicyNode<K, V> victim = weightedSize > maximum ? mainVictim() : null;
       if (victim == null) {
-        moveToMain(candidate);
-      } else if (admit(candidate, victim)) {
-        if (!evictor.evict(victim)) {
-          return;
+        moveToMain(candidate); // room to spare (or nothing to duel): no duel
+      } else if (!admit(candidate, victim)) {
+        if (!evictor.evict(candidate)) {
+          moveToMain(candidate); // busy: it stays, the loop below makes room if need be
         }
+      } else if (evictor.evict(victim)) {
         moveToMain(candidate);
-      } else if (!evictor.evict(candidate)) {
+      } else if (++failures > mainCount) {
         return;
+      } else {
+        hand = victim.next; // busy: pass it over, it keeps its rank
       }
     }
     while (weightedSize > maximum) {
       PolicyNode<K, V> victim = mainVictim();
       if (victim == null) {
         victim = windowHead;
-      }
-      if (victim == null || !evictor.evict(victim)) {
-        return;
+        if (victim == null || !evictor.evict(victim)) {
+          return;
+        }
+      } else if (!evictor.evict(victim)) {
+        if (++failures > mainCount) {
+          return;
+        }
+        hand = victim.next;
       }
     }
   }

@@ -144,6 +144,40 @@ class StressTest {
     }
   }
 
+  @Test
+  void boundHoldsUnderASteadyStreamOfWrites() throws InterruptedException {
+    try (DualCache<Long, Long> cache =
+        DualCache.<Long, Long>builder().maximumSize(1000).name("stress-stream").build()) {
+      AtomicLong nextKey = new AtomicLong();
+      AtomicLong largest = new AtomicLong();
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  largest.accumulateAndGet(cache.size(), Math::max);
+                  Thread.onSpinWait();
+                }
+              });
+      sampler.start();
+      hammer(
+          () -> {
+            long key = nextKey.incrementAndGet();
+            cache.put(key, key); // every write a new key: the daemon must evict as fast
+          });
+      stop.set(true);
+      sampler.join();
+      System.out.printf(
+          "maximumSize(1000) under %d writes: largest size seen %d%n",
+          nextKey.get(), largest.get());
+      // The documented slack: the write queue (1,024 nodes) plus one eviction batch (64) and the
+      // few entries whose segment a writer held when the daemon came by.
+      assertTrue(largest.get() <= 1000 + 1024 + 64 + 64, "largest size seen: " + largest.get());
+      cache.cleanUp();
+      assertEquals(1000, cache.size());
+    }
+  }
+
   private static boolean daemonAlive(String cacheName) {
     return Thread.getAllStackTraces().keySet().stream()
         .anyMatch(t -> t.getName().startsWith(cacheName + "-daemon") && t.isAlive());

@@ -85,7 +85,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
             b.maximumWeight(),
             b.t1Slots,
             b.t2Slots,
-            b.writeQueueCapacity,
+            b.writeQueueCapacity(),
             b.hitStripes);
     this.t1 = maintenance.t1();
     this.t2 = maintenance.t2();

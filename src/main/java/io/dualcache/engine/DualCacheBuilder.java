@@ -39,7 +39,9 @@ public final class DualCacheBuilder<K, V> {
   String name = "dualcache";
   int segments = defaultSegments();
   int hitStripes = defaultStripes();
-  int writeQueueCapacity = 1024;
+
+  /** The most writes the daemon may lag behind before writers do its work (backpressure). */
+  static final int MAX_WRITE_QUEUE = 1024;
 
   DualCacheBuilder() {}
 
@@ -216,6 +218,17 @@ public final class DualCacheBuilder<K, V> {
 
   long maximumWeight() {
     return maximumSize >= 0 ? maximumSize : maximumWeight;
+  }
+
+  /**
+   * The write queue's capacity: {@value #MAX_WRITE_QUEUE}, or for a small size bound a quarter of
+   * it (at least 16), so that the slack over the bound stays small relative to the bound.
+   */
+  int writeQueueCapacity() {
+    if (maximumSize < 0) {
+      return MAX_WRITE_QUEUE;
+    }
+    return (int) Math.max(16, Math.min(MAX_WRITE_QUEUE, maximumSize / 4));
   }
 
   ThreadFactory threadFactory() {

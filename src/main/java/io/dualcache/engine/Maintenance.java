@@ -30,8 +30,8 @@ final class Maintenance<K, V> {
   /** How often the index is swept for expired entries, in nanoseconds. */
   private static final long SWEEP_PERIOD_NANOS = 1_000_000_000L;
 
-  /** Queued nodes reconciled between two evictions. */
-  private static final int EVICTION_BATCH = 64;
+  /** The most queued nodes reconciled between two evictions. */
+  private static final int MAX_EVICTION_BATCH = 64;
 
   /** Sketch frequency a node needs before it is promoted into a hot tier. */
   private static final int PROMOTE_T2 = 2;
@@ -62,6 +62,9 @@ final class Maintenance<K, V> {
   final MpscAtomicArrayQueue<Node<K, V>> writes;
 
   private final int writeQueueCapacity;
+
+  /** Queued nodes reconciled between two evictions. */
+  private final int evictionBatch;
 
   private final long sweepPeriodTicks;
   private long nextSweepTick;
@@ -95,6 +98,7 @@ final class Maintenance<K, V> {
     this.hits = bounded || tiers ? new HitRecorder(hitStripes) : null;
     this.writes = bounded || tiers ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
     this.writeQueueCapacity = writeQueueCapacity;
+    this.evictionBatch = Math.max(1, Math.min(MAX_EVICTION_BATCH, writeQueueCapacity / 4));
     this.sweepPeriodTicks = Math.max(1, SWEEP_PERIOD_NANOS / clock.tickNanos);
   }
 
@@ -239,7 +243,7 @@ final class Maintenance<K, V> {
     Node<K, V> n;
     while (drained < writeQueueCapacity && (n = writes.relaxedPoll()) != null) {
       reconcile(n);
-      if (++drained % EVICTION_BATCH == 0) {
+      if (++drained % evictionBatch == 0) {
         evict();
       }
     }

@@ -170,9 +170,10 @@ class StressTest {
       System.out.printf(
           "maximumSize(1000) under %d writes: largest size seen %d%n",
           nextKey.get(), largest.get());
-      // The documented slack: the write queue (1,024 nodes) plus one eviction batch (64) and the
-      // few entries whose segment a writer held when the daemon came by.
-      assertTrue(largest.get() <= 1000 + 1024 + 64 + 64, "largest size seen: " + largest.get());
+      // The documented slack: the write queue (a quarter of the bound, 250, which JCTools rounds
+      // up to 256) plus one eviction batch (62), and a few entries in flight: written but not yet
+      // queued, or in a segment a writer held when the daemon came by.
+      assertTrue(largest.get() <= 1000 + 256 + 62 + 128, "largest size seen: " + largest.get());
       cache.cleanUp();
       assertEquals(1000, cache.size());
     }

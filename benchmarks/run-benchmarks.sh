@@ -59,7 +59,7 @@ java -cp "$jar" io.dualcache.bench.report.JmhReport "$out/jmh.md" "JMH ($mode ru
 grep -h "Exception\|Error:" "$raw"/*.log | sort | uniq -c | head -5 || true
 
 echo "== bytes per entry, $memory_entries entries"
-locked java -Xmx8g -Djol.magicFieldOffset=true -cp "$jar" io.dualcache.bench.memory.MemoryFootprint \
+locked java -Xmx8g -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp "$jar" io.dualcache.bench.memory.MemoryFootprint \
   "$memory_entries" "$out/memory.md" 2> "$raw/memory.log"
 
 echo "== hit-ratio simulator"

@@ -23,7 +23,8 @@ final class ThroughputTables {
             .filter(r -> !r.method().equals("mixed"))
             .collect(
                 Collectors.groupingBy(
-                    r -> r.method() + "|" + r.threads() + "|" + r.size(),
+                    // mix in its natural order, then threads, then size: keys sort as strings
+                    r -> String.format("%d|%03d|%012d", mixOrder(r.method()), r.threads(), r.size()),
                     TreeMap::new,
                     Collectors.toList()));
     StringBuilder out = new StringBuilder();
@@ -61,6 +62,15 @@ final class ThroughputTables {
       case "readWrite" -> "read 75% / write 25%";
       case "write" -> "write 100%";
       default -> method;
+    };
+  }
+
+  private static int mixOrder(String method) {
+    return switch (method) {
+      case "read" -> 0;
+      case "readWrite" -> 1;
+      case "write" -> 2;
+      default -> 3;
     };
   }
 

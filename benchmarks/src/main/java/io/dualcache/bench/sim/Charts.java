@@ -1,5 +1,7 @@
 package io.dualcache.bench.sim;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,20 +41,30 @@ final class Charts {
       sizes.sort(null);
       XYChart chart =
           new XYChartBuilder()
-              .width(900)
+              .width(1000)
               .height(560)
               .title("Hit ratio: " + trace.getKey())
               .xAxisTitle("cache size (entries)")
               .yAxisTitle("hit ratio (%)")
               .build();
-      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-      chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+      chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
       chart.getStyler().setYAxisMin(0.0);
+      // Sizes spanning a factor of 20 or more (1k..100k) read better on a log axis.
+      chart.getStyler().setXAxisLogarithmic(sizes.get(sizes.size() - 1) >= 20 * sizes.get(0));
       for (String policy : MEASURED) {
-        addSeries(chart, policy, sizes, s -> results.mean(trace.getKey(), s, policy), true);
+        XYSeries series =
+            addSeries(chart, policy, sizes, s -> results.mean(trace.getKey(), s, policy), true);
+        if (series != null) {
+          style(series, policy);
+        }
       }
       for (String policy : REFERENCE_ONLY) {
-        addSeries(chart, policy + " (README)", sizes, s -> refs.get(trace.getKey(), s, policy), false);
+        XYSeries series =
+            addSeries(chart, policy + " (README)", sizes, s -> refs.get(trace.getKey(), s, policy), false);
+        if (series != null) {
+          series.setMarkerColor(policy.equals("ARC") ? new Color(0xC0, 0x40, 0xC0) : new Color(0x20, 0xA0, 0xA0));
+          series.setMarker(policy.equals("ARC") ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+        }
       }
       Path file = dir.resolve(fileName(trace.getKey()) + ".png");
       BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
@@ -63,7 +77,36 @@ final class Charts {
     Double at(int size);
   }
 
-  private static void addSeries(XYChart chart, String name, List<Integer> sizes, Value value, boolean line) {
+  /** Fixed colours and strokes, so DualCache stands out and the charts of all traces agree. */
+  private static void style(XYSeries series, String policy) {
+    Color color;
+    BasicStroke stroke = SeriesLines.SOLID;
+    switch (policy) {
+      case HitRatioReport.OPT -> {
+        color = Color.DARK_GRAY;
+        stroke = SeriesLines.DASH_DASH;
+      }
+      case HitRatioReport.CAFFEINE -> color = new Color(0x1F, 0x60, 0xD0);
+      case HitRatioReport.LRU -> color = new Color(0x90, 0x90, 0x90);
+      case HitRatioReport.DUALCACHE -> {
+        color = new Color(0xD0, 0x20, 0x20);
+        stroke = new BasicStroke(3f);
+      }
+      case HitRatioReport.DUALCACHE_WRITES_ONLY -> {
+        color = new Color(0xF0, 0x90, 0x10);
+        stroke = SeriesLines.DASH_DOT;
+      }
+      default -> {
+        color = new Color(0x30, 0xA0, 0x30);
+        stroke = SeriesLines.DOT_DOT;
+      }
+    }
+    series.setLineColor(color);
+    series.setMarkerColor(color);
+    series.setLineStyle(stroke);
+  }
+
+  private static XYSeries addSeries(XYChart chart, String name, List<Integer> sizes, Value value, boolean line) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (int s : sizes) {
@@ -74,13 +117,14 @@ final class Charts {
       }
     }
     if (xs.isEmpty()) {
-      return;
+      return null;
     }
     XYSeries series = chart.addSeries(name, xs, ys);
     series.setMarker(SeriesMarkers.CIRCLE);
     if (!line) {
       series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
+    return series;
   }
 
   static String fileName(String trace) {

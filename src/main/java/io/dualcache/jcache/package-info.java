@@ -17,8 +17,8 @@
  *       store-by-value cache, {@code Copies.out} (no copy for immutable JDK values). A miss loads
  *       through {@code ReadThrough} inside one engine {@code compute} of the key.
  *   <li>{@code put} and every other write: one {@code DualCache.compute} of the key, in which the
- *       operation writes through ({@code WriteThrough}), asks the expiry policy and sets or
- *       removes the value; a failure leaves the entry as it was.
+ *       operation writes through ({@code WriteThrough}), asks the expiry policy and sets or removes
+ *       the value; a failure leaves the entry as it was.
  *   <li>events: the engine calls its one listener, {@code EventDispatcher}, in the writing thread
  *       under the key's lock; it delivers to synchronous registrations there and queues to
  *       asynchronous ones per key ({@code SerialExecutor}). Evictions are counted, not delivered.

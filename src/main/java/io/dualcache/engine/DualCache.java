@@ -267,8 +267,8 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       switch (entry.op()) {
         case SET -> {
           if (entry.existed()) {
-            changed = n;
-            failure = first(failure, update(n, current, entry.value(), entry.lifetime()));
+            changed = update(n, entry.value(), entry.lifetime()) ? n : null;
+            failure = first(failure, fire(EventType.REPLACED, n.key, current, entry.value()));
           } else {
             changed = create(s, key, hash, entry.value(), entry.lifetime());
             failure = first(failure, changed == null ? null : fireCreated(changed));
@@ -336,8 +336,8 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       } else if (mode == Mode.IF_ABSENT || (mode == Mode.IF_EQUAL && !equal(expected, current))) {
         result = mode == Mode.IF_ABSENT ? current : null;
       } else {
-        changed = n;
-        failure = first(failure, update(n, current, value, ComputeEntry.POLICY));
+        changed = update(n, value, ComputeEntry.POLICY) ? n : null;
+        failure = first(failure, fire(EventType.REPLACED, n.key, current, value));
         result = mode == Mode.IF_EQUAL ? value : current;
       }
     } finally {
@@ -413,16 +413,26 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         : new Node<>(hash, key, value, deadline);
   }
 
-  /** Replaces the value of the live node {@code n}; returns a listener failure, if any. */
-  private RuntimeException update(Node<K, V> n, V old, V value, long lifetime) {
+  /**
+   * Replaces the value of the live node {@code n}. Returns whether the policy must hear of it (the
+   * weight changed: queue the node); otherwise the update counts for the policy as a hit.
+   */
+  private boolean update(Node<K, V> n, V value, long lifetime) {
     int weight = weigh(n.key, value);
     long nanos = lifetime != ComputeEntry.POLICY ? lifetime : lifetimeAfterUpdate(n.key, value);
     if (nanos != Expiry.KEEP) {
       n.setDeadline(deadline(nanos)); // before the value: a reader of the new value sees it
     }
+    int previousWeight = n.weight();
     n.setWeight(weight); // published to the daemon by the queue, after unlock
     n.setValue(value);
-    return fire(EventType.REPLACED, n.key, old, value);
+    if (weight != previousWeight) {
+      return true;
+    }
+    if (hits != null) {
+      hits.record(n.hash);
+    }
+    return false;
   }
 
   private long lifetimeAfterCreate(K key, V value) {

@@ -107,6 +107,11 @@ public final class DualJCache<K, V> implements Cache<K, V> {
         configuration.getExecutor() != null
             ? configuration.getExecutor()
             : ForkJoinPool.commonPool();
+    URI uri = manager.getURI();
+    this.configurationBeanName =
+        MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheConfiguration, uri, name);
+    this.statisticsBeanName =
+        MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheStatistics, uri, name);
     // The engine's settings are checked first, so bad ones fail before any user object exists.
     DualCacheBuilder<K, V> builder = EngineFactory.configure(configuration, name);
     List<Object> created = new ArrayList<>(); // what to close if a later step fails
@@ -124,23 +129,25 @@ public final class DualJCache<K, V> implements Cache<K, V> {
               ? new WriteThrough<>(configuration.getCacheWriterFactory().create(), name)
               : null;
       created.add(writeThrough == null ? null : writeThrough.writer());
-      this.events = new EventDispatcher<>(this, copies, this::countEviction, executor);
+      EventDispatcher<K, V> dispatcher =
+          new EventDispatcher<>(this, copies, this::countEviction, executor);
       for (CacheEntryListenerConfiguration<K, V> listener :
           configuration.getCacheEntryListenerConfigurations()) {
-        events.register(listener);
+        created.add(dispatcher.register(listener).listener());
       }
+      this.events = dispatcher;
     } catch (RuntimeException e) {
       created.forEach(object -> Closeables.closeQuietly(object, "part of failed cache " + name));
       throw e;
     }
     this.engine = EngineFactory.build(builder, events, expiry);
-    URI uri = manager.getURI();
-    this.configurationBeanName =
-        MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheConfiguration, uri, name);
-    this.statisticsBeanName =
-        MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheStatistics, uri, name);
-    setManagementEnabled(configuration.isManagementEnabled());
-    setStatisticsEnabled(configuration.isStatisticsEnabled());
+    try {
+      setManagementEnabled(configuration.isManagementEnabled());
+      setStatisticsEnabled(configuration.isStatisticsEnabled());
+    } catch (RuntimeException e) {
+      close(); // stops the engine's threads and closes the user objects
+      throw e;
+    }
   }
 
   // ================================================================ reads

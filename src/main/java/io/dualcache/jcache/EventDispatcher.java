@@ -55,13 +55,15 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
     }
   }
 
-  /** Adds a registration made from {@code configuration}. */
-  synchronized void register(CacheEntryListenerConfiguration<K, V> configuration) {
+  /** Adds a registration made from {@code configuration}; returns it. */
+  synchronized ListenerRegistration<K, V> register(
+      CacheEntryListenerConfiguration<K, V> configuration) {
     ListenerRegistration<K, V> registration = new ListenerRegistration<>(configuration);
     ListenerRegistration<K, V>[] current = registrations;
     ListenerRegistration<K, V>[] next = Arrays.copyOf(current, current.length + 1);
     next[current.length] = registration;
     registrations = next;
+    return registration;
   }
 
   /** Removes the registration made from {@code configuration}; returns it, or null. */

@@ -29,6 +29,10 @@ public final class DualCacheManager implements CacheManager {
   /** Weak: the provider maps class loaders weakly to their managers, and we must not pin them. */
   private final WeakReference<ClassLoader> classLoader;
 
+  /**
+   * The open caches by name. Added to under this map's monitor (so a name is created once), removed
+   * from by closing caches, read without a lock by getCache (the map's own happens-before).
+   */
   private final ConcurrentMap<String, DualJCache<?, ?>> caches = new ConcurrentHashMap<>();
 
   /** Set once by {@link #close}, read by every call (volatile). */

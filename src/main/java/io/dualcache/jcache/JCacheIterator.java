@@ -7,7 +7,7 @@ import javax.cache.Cache;
 /**
  * The iterator of a {@link DualJCache}: walks the engine's weakly consistent iterator, and makes
  * each step a read of the cache (a hit, the access expiry) and each removal a {@code remove} (write
- * through, a removal, a removed event).
+ * through, a removal, a removed event). Like any iterator, it belongs to one thread at a time.
  */
 final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 

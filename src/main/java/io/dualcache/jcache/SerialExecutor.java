@@ -16,6 +16,8 @@ final class SerialExecutor implements Executor {
   private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
   private final Executor executor;
+
+  /** Added to by submitting threads, polled by the one drainer (lock-free queue). */
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
   /** Whether a drain task is scheduled or running. CAS by submitters, cleared by the drainer. */

@@ -82,6 +82,9 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   /** The live configuration; copies go out. Guarded by {@link #lock}. */
   private final DualCacheConfiguration<K, V> configuration;
 
+  /** Set once by the first {@link #close()}. Guarded by {@link #lock}. */
+  private boolean closing;
+
   /**
    * Whether operations count statistics. Written by a management call, read by every operation
    * (volatile: a plain load on x86, and the one branch a read pays when statistics are off).
@@ -946,7 +949,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     synchronized (lock) {
       configuration.setStatisticsEnabled(enabled);
       statisticsEnabled = enabled;
-      if (enabled) {
+      if (enabled && !closing) {
         MBeanRegistrar.register(statisticsBeanName, statistics);
       } else {
         MBeanRegistrar.unregister(statisticsBeanName);
@@ -958,7 +961,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   void setManagementEnabled(boolean enabled) {
     synchronized (lock) {
       configuration.setManagementEnabled(enabled);
-      if (enabled) {
+      if (enabled && !closing) {
         MBeanRegistrar.register(
             configurationBeanName, new CacheConfigurationBean(this::configurationCopy));
       } else {
@@ -1007,17 +1010,19 @@ public final class DualJCache<K, V> implements Cache<K, V> {
    */
   @Override
   public void close() {
-    List<ListenerRegistration<K, V>> listeners;
     synchronized (lock) {
-      if (engine.isClosed()) {
+      if (closing) {
         return;
       }
-      manager.release(this);
+      closing = true;
       MBeanRegistrar.unregister(configurationBeanName);
       MBeanRegistrar.unregister(statisticsBeanName);
-      engine.close();
-      listeners = events.deregisterAll();
     }
+    manager.release(this);
+    // Outside the lock: close() waits for the engine's daemon, which may be running a listener
+    // that calls back into this cache (getConfiguration takes the lock).
+    engine.close();
+    List<ListenerRegistration<K, V>> listeners = events.deregisterAll();
     String owner = "cache " + name;
     if (loader != null) {
       Closeables.closeQuietly(loader.loader(), "loader of " + owner);

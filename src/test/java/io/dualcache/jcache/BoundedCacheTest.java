@@ -45,7 +45,7 @@ class BoundedCacheTest {
     for (int i = 0; i < 1_000; i++) {
       cache.put(i, i);
     }
-    DualCache<Integer, Integer> engine = cache.unwrap(DualCache.class);
+    DualCache<?, ?> engine = cache.unwrap(DualCache.class);
     engine.cleanUp();
 
     assertTrue(engine.size() <= 100, "size after cleanUp: " + engine.size());
@@ -88,7 +88,7 @@ class BoundedCacheTest {
     for (int i = 0; i < 100; i++) {
       cache.put(i, i);
     }
-    DualCache<Integer, Integer> engine = cache.unwrap(DualCache.class);
+    DualCache<?, ?> engine = cache.unwrap(DualCache.class);
     engine.cleanUp();
 
     long remaining = engine.size();

@@ -70,12 +70,13 @@ class ManagementAndUnwrapTest {
     Cache<String, String> cache = manager.createCache("c", given);
 
     given.setStoreByValue(false);
-    @SuppressWarnings("unchecked")
-    CompleteConfiguration<String, String> returned =
-        cache.getConfiguration(CompleteConfiguration.class);
-    ((MutableConfiguration<String, String>) returned).setStatisticsEnabled(true);
+    @SuppressWarnings("unchecked") // the class literal of a generic type is raw
+    MutableConfiguration<String, String> returned =
+        cache.getConfiguration(MutableConfiguration.class);
+    returned.setStatisticsEnabled(true);
 
-    CompleteConfiguration<?, ?> now = cache.getConfiguration(CompleteConfiguration.class);
+    @SuppressWarnings("unchecked")
+    CompleteConfiguration<String, String> now = cache.getConfiguration(CompleteConfiguration.class);
     assertTrue(now.isStoreByValue());
     assertFalse(now.isStatisticsEnabled());
     manager.close();

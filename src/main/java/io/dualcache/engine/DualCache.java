@@ -1,5 +1,7 @@
 package io.dualcache.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Iterator;
 import java.util.Map;
@@ -30,6 +32,16 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   /** How long a writer waits for a draining thread when the write queue is full. */
   private static final long BACKOFF_NANOS = 10_000L;
+
+  private static final VarHandle HIT_FILTER;
+
+  static {
+    try {
+      HIT_FILTER = MethodHandles.lookup().findVarHandle(DualCache.class, "hitFilter", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final Index<K, V> index;
 
@@ -63,8 +75,16 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   /** Null when every entry weighs 1. */
   private final Weigher<K, V> weigher;
 
-  /** Set once by {@link #close}; read on every call (volatile: a plain load on x86). */
+  /** Set once by {@link #close}; read by writes and on the miss path of reads. */
   private volatile boolean closed;
+
+  /**
+   * The hit sampling filter (see {@link HitRecorder#sampled}). Written by the maintenance owner
+   * after each drain (opaque); read opaque on every hit, so it is never hoisted out of a caller's
+   * loop. It lives here rather than in the recorder so that a hit reads it without another hop.
+   */
+  @SuppressWarnings("unused") // accessed through HIT_FILTER
+  private long hitFilter;
 
   DualCache(DualCacheBuilder<K, V> b) {
     this.index = new Index<>(b.segments, b.initialCapacity);
@@ -81,7 +101,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         new Maintenance<>(
             index,
             clock,
-            this::notifyQuietly,
+            new MaintenanceNotifier(),
             b.maximumWeight(),
             b.t1Slots,
             b.t2Slots,
@@ -122,7 +142,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       expireFound(n);
       return null;
     }
-    if (hits != null) {
+    if (hits != null && HitRecorder.sampled(hash, (long) HIT_FILTER.getOpaque(this))) {
       hits.record(hash);
     }
     if (movesOnRead) {
@@ -582,11 +602,20 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     }
   }
 
-  private void notifyQuietly(EventType type, K key, V oldValue, V newValue) {
-    RuntimeException e = fire(type, key, oldValue, newValue);
-    if (e != null) {
-      System.getLogger(DualCache.class.getName())
-          .log(System.Logger.Level.WARNING, "entry listener failed on " + type + " of " + key, e);
+  /** Maintenance's view of this cache: events it fires and the hit filter it sets. */
+  private final class MaintenanceNotifier implements Maintenance.Notifier<K, V> {
+    @Override
+    public void notifyQuietly(EventType type, K key, V oldValue, V newValue) {
+      RuntimeException e = fire(type, key, oldValue, newValue);
+      if (e != null) {
+        System.getLogger(DualCache.class.getName())
+            .log(System.Logger.Level.WARNING, "entry listener failed on " + type + " of " + key, e);
+      }
+    }
+
+    @Override
+    public void publishHitFilter(long filter) {
+      HIT_FILTER.setOpaque(DualCache.this, filter);
     }
   }
 

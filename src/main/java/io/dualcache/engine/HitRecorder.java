@@ -39,14 +39,12 @@ final class HitRecorder {
 
   private static final VarHandle WRITE;
   private static final VarHandle READ;
-  private static final VarHandle FILTER;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       WRITE = lookup.findVarHandle(Stripe.class, "writeIndex", int.class);
       READ = lookup.findVarHandle(Stripe.class, "readIndex", int.class);
-      FILTER = lookup.findVarHandle(HitRecorder.class, "filter", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -57,10 +55,9 @@ final class HitRecorder {
 
   /**
    * The sampling filter: salt in the high 32 bits, mask in the low 32 (0 = record every hit). One
-   * long so that a reader sees a consistent pair. Written by the maintenance owner (opaque); read
-   * opaque by readers, so it is re-read on every hit and never hoisted out of a caller's loop.
+   * long so that a reader sees a consistent pair. Maintenance owner only: it publishes the filter
+   * to the readers' side (see {@link #sampled}) after each drain.
    */
-  @SuppressWarnings("unused") // accessed through FILTER
   private long filter;
 
   /** Maintenance owner only. */
@@ -82,12 +79,18 @@ final class HitRecorder {
     this.shift = 64 - Integer.numberOfTrailingZeros(stripeCount);
   }
 
+  /** Whether a hit on {@code hash} passes {@code filter} (a value of {@link #filter()}). */
+  static boolean sampled(int hash, long filter) {
+    return ((hash ^ (int) (filter >>> 32)) & (int) filter) == 0;
+  }
+
+  /** The filter readers should apply before {@link #record} (maintenance owner only). */
+  long filter() {
+    return filter;
+  }
+
   /** Records a hit on the key with spread hash {@code hash}, unless the thread's ring is full. */
   void record(int hash) {
-    long f = (long) FILTER.getOpaque(this);
-    if (((hash ^ (int) (f >>> 32)) & (int) f) != 0) {
-      return; // sampled out
-    }
     Stripe s = stripes[stripeOfCurrentThread()];
     int w = s.writeIndex; // plain: a racing reader on this stripe may overwrite us, that is fine
     if (w - (int) READ.getOpaque(s) >= SIZE) {
@@ -130,7 +133,7 @@ final class HitRecorder {
     }
     salt += 0x9E3779B9; // a new subset of keys for the next drain
     long mask = (1L << sampleBits) - 1;
-    FILTER.setOpaque(this, ((long) salt << 32) | mask);
+    filter = ((long) salt << 32) | mask;
   }
 
   /** The current rate: 1 hit in 2^result is recorded (for tests). */

@@ -281,6 +281,7 @@ final class Maintenance<K, V> {
       return 0;
     }
     int drained = hits.drain(this::onHit);
+    notifier.publishHitFilter(hits.filter());
     hitsSinceAging += drained;
     if (hitsSinceAging >= AGE_PERIOD) {
       hitsSinceAging = 0;
@@ -367,8 +368,12 @@ final class Maintenance<K, V> {
     forget(n);
   }
 
-  /** Sends events from maintenance, where nobody could catch an exception. */
+  /** What maintenance tells the cache it serves. */
   interface Notifier<K, V> {
+    /** Sends an event from maintenance, where nobody could catch an exception. */
     void notifyQuietly(EventType type, K key, V oldValue, V newValue);
+
+    /** Hands the readers the hit sampling filter to apply from now on. */
+    void publishHitFilter(long filter);
   }
 }

@@ -43,7 +43,9 @@ class HitRecorderTest {
     }
     assertEquals(4, recorder.sampleBits(), "saturated rings: 1 hit in 16 is recorded");
     for (int h = 0; h < 1600; h++) {
-      recorder.record(h);
+      if (HitRecorder.sampled(h, recorder.filter())) {
+        recorder.record(h);
+      }
     }
     int recorded = recorder.drain(h -> {});
     assertTrue(recorded > 50 && recorded < 150, "about 1600/16 recorded: " + recorded);

@@ -258,9 +258,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   /**
    * Runs {@code action} on the entry of {@code key} atomically: no other write to the key happens
    * between its read and its changes. The action's changes are applied after it returns; if it
-   * throws, none of them is applied, none of their events fires and the exception propagates as
-   * is. (An entry found expired is removed, with its {@link EventType#EXPIRED} event, before the
-   * action runs, whatever the action then does: the action sees it absent.)
+   * throws, none of them is applied, none of their events fires and the exception propagates as is.
+   * (An entry found expired is removed, with its {@link EventType#EXPIRED} event, before the action
+   * runs, whatever the action then does: the action sees it absent.)
    *
    * @return what the action returned
    */

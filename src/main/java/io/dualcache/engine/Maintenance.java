@@ -179,12 +179,7 @@ final class Maintenance<K, V> {
       if (policy != null) {
         policy.reset(); // nodes written after their segment was cleared are still queued
       }
-      if (t1 != null) {
-        t1.clear();
-      }
-      if (t2 != null) {
-        t2.clear();
-      }
+      clearTiers();
     } finally {
       lock.unlock();
     }
@@ -194,14 +189,18 @@ final class Maintenance<K, V> {
   void closeTiers() {
     lock.lock();
     try {
-      if (t1 != null) {
-        t1.clear();
-      }
-      if (t2 != null) {
-        t2.clear();
-      }
+      clearTiers();
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void clearTiers() {
+    if (t1 != null) {
+      t1.clear();
+    }
+    if (t2 != null) {
+      t2.clear();
     }
   }
 

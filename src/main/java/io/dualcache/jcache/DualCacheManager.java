@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -19,6 +20,16 @@ import javax.cache.spi.CachingProvider;
 /**
  * The {@link CacheManager} of DualCache: owns the caches of one (URI, ClassLoader) pair of a {@link
  * DualCachingProvider}. Obtain it with {@code Caching.getCachingProvider().getCacheManager()}.
+ *
+ * <p>When its URI names a configuration file (see the README; {@code dualcache.conf} on the class
+ * path for the default URI), the manager reads it when it is created and fails then if anything in
+ * it is wrong. The caches the file declares exist from the start. A cache made by {@link
+ * #createCache} keeps every JSR-107 setting of the configuration passed in and takes from the file
+ * only what JSR-107 cannot say: the bound, the engine's tuning and the executor of that name's
+ * block, else of the {@code default} template. With {@code preconfigure-unknown-caches = true},
+ * {@link #getCache(String)} and {@link #getCache(String, Class, Class)} return a cache built from
+ * the template for any name not open yet, as the CacheManager javadoc allows for pre-configured
+ * caches.
  */
 public final class DualCacheManager implements CacheManager {
 
@@ -35,16 +46,59 @@ public final class DualCacheManager implements CacheManager {
    */
   private final ConcurrentMap<String, DualJCache<?, ?>> caches = new ConcurrentHashMap<>();
 
+  /** What the configuration file says; {@link ManagerSettings#NONE} without one. */
+  private final ManagerSettings settings;
+
+  /** The executors made for the file's {@code executor} settings, shut down by {@link #close}. */
+  private final ConfiguredExecutors executors = new ConfiguredExecutors();
+
   /** Set once by {@link #close}, read by every call (volatile). */
   private volatile boolean closed;
 
-  DualCacheManager(
-      DualCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
+  private DualCacheManager(
+      DualCachingProvider provider,
+      URI uri,
+      ClassLoader classLoader,
+      Properties properties,
+      ManagerSettings settings) {
     this.provider = provider;
     this.uri = uri;
     this.classLoader = new WeakReference<>(classLoader);
     this.properties = new Properties();
     this.properties.putAll(properties);
+    this.settings = settings;
+  }
+
+  /**
+   * A manager with the caches its configuration file declares, if its URI names one.
+   *
+   * @throws CacheException if the file is missing or wrong, or a declared cache cannot be made; the
+   *     message names the file, the cache and the key
+   */
+  static DualCacheManager open(
+      DualCachingProvider provider, URI uri, ClassLoader classLoader, Properties properties) {
+    ManagerSettings settings =
+        ConfigFiles.load(uri, classLoader, uri.equals(provider.getDefaultURI()));
+    DualCacheManager manager =
+        new DualCacheManager(provider, uri, classLoader, properties, settings);
+    manager.createDeclaredCaches();
+    return manager;
+  }
+
+  private void createDeclaredCaches() {
+    String current = null;
+    try {
+      for (Map.Entry<String, CacheSettings> declared : settings.caches().entrySet()) {
+        current = declared.getKey();
+        createCache(
+            current, declared.getValue().toConfiguration(Object.class, Object.class, executors));
+      }
+    } catch (RuntimeException e) {
+      close(); // the caches made so far, their threads and MXBeans
+      throw new CacheException(
+          settings.source() + ": cache \"" + current + "\" cannot be created: " + e.getMessage(),
+          e);
+    }
   }
 
   @Override
@@ -70,8 +124,11 @@ public final class DualCacheManager implements CacheManager {
   /**
    * {@inheritDoc}
    *
-   * <p>A {@link DualCacheConfiguration} adds a bound and the engine's tuning; any other {@link
-   * CompleteConfiguration} gives an unbounded cache with the engine's defaults.
+   * <p>A {@link DualCacheConfiguration} is taken as it is, with its own bound and engine tuning.
+   * Any other configuration keeps all its JSR-107 settings and gets, from the manager's
+   * configuration file if it has one, the bound, engine tuning and executor of the block named
+   * {@code cacheName}, else of the {@code default} template; without a file the cache is unbounded
+   * with the engine's defaults.
    *
    * @throws IllegalArgumentException if a DualCache setting is outside the engine's range
    */
@@ -81,17 +138,25 @@ public final class DualCacheManager implements CacheManager {
     checkOpen();
     Objects.requireNonNull(cacheName, "cacheName must not be null");
     Objects.requireNonNull(configuration, "configuration must not be null");
+    DualCacheConfiguration<K, V> copy = copyOf(configuration);
+    if (!(configuration instanceof DualCacheConfiguration)) {
+      settings.settingsFor(cacheName).engine().applyTo(copy, executors);
+    }
     synchronized (caches) {
       checkOpen(); // again: close() may have run since the first check
       if (caches.containsKey(cacheName)) {
         throw new CacheException(
             "cache manager " + uri + " has a cache named \"" + cacheName + "\" already");
       }
-      DualJCache<K, V> cache =
-          new DualJCache<>(this, cacheName, copyOf(configuration), classLoaderOrFail());
-      caches.put(cacheName, cache);
-      return cache;
+      return open(cacheName, copy);
     }
+  }
+
+  /** Makes and registers the cache. The caller holds the lock of {@link #caches}. */
+  private <K, V> DualJCache<K, V> open(String cacheName, DualCacheConfiguration<K, V> copy) {
+    DualJCache<K, V> cache = new DualJCache<>(this, cacheName, copy, classLoaderOrFail());
+    caches.put(cacheName, cache);
+    return cache;
   }
 
   private static <K, V> DualCacheConfiguration<K, V> copyOf(Configuration<K, V> configuration) {
@@ -102,6 +167,39 @@ public final class DualCacheManager implements CacheManager {
     copy.setTypes(configuration.getKeyType(), configuration.getValueType());
     copy.setStoreByValue(configuration.isStoreByValue());
     return copy;
+  }
+
+  /**
+   * The open cache named {@code cacheName}; else, when the file pre-configures unknown names, a new
+   * cache built from the name's block or the template, with the given types unless the block sets
+   * its own; else null.
+   */
+  private <K, V> DualJCache<?, ?> openOrPreconfigure(
+      String cacheName, Class<K> keyType, Class<V> valueType) {
+    DualJCache<?, ?> cache = caches.get(cacheName);
+    if (cache != null || !settings.preconfigureUnknownCaches()) {
+      return cache;
+    }
+    synchronized (caches) {
+      checkOpen();
+      cache = caches.get(cacheName); // another thread may have made it since the first look
+      if (cache != null) {
+        return cache;
+      }
+      try {
+        return open(
+            cacheName,
+            settings.settingsFor(cacheName).toConfiguration(keyType, valueType, executors));
+      } catch (RuntimeException e) {
+        throw new CacheException(
+            settings.source()
+                + ": cache \""
+                + cacheName
+                + "\" cannot be built from the template: "
+                + e.getMessage(),
+            e);
+      }
+    }
   }
 
   private ClassLoader classLoaderOrFail() {
@@ -123,7 +221,7 @@ public final class DualCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName must not be null");
     Objects.requireNonNull(keyType, "keyType must not be null");
     Objects.requireNonNull(valueType, "valueType must not be null");
-    DualJCache<?, ?> cache = caches.get(cacheName);
+    DualJCache<?, ?> cache = openOrPreconfigure(cacheName, keyType, valueType);
     if (cache == null) {
       return null;
     }
@@ -151,13 +249,16 @@ public final class DualCacheManager implements CacheManager {
     return typed;
   }
 
-  /** {@inheritDoc} As JSR-107 1.1 requires, the types are not checked. */
+  /**
+   * {@inheritDoc} As JSR-107 1.1 requires, the types are not checked. A cache pre-configured by
+   * this call has the template's types, else Object.
+   */
   @Override
   public <K, V> Cache<K, V> getCache(String cacheName) {
     checkOpen();
     Objects.requireNonNull(cacheName, "cacheName must not be null");
     @SuppressWarnings("unchecked") // the caller asked for no check
-    Cache<K, V> cache = (Cache<K, V>) caches.get(cacheName);
+    Cache<K, V> cache = (Cache<K, V>) openOrPreconfigure(cacheName, Object.class, Object.class);
     return cache;
   }
 
@@ -217,6 +318,7 @@ public final class DualCacheManager implements CacheManager {
       cache.close();
     }
     caches.clear();
+    executors.shutDown("cache manager " + uri); // after the caches: they may still hand it work
   }
 
   @Override

@@ -15,6 +15,10 @@ import javax.cache.spi.CachingProvider;
  * The JSR-107 {@link CachingProvider} of DualCache, found by {@code Caching.getCachingProvider()}
  * through {@code META-INF/services/javax.cache.spi.CachingProvider}. It keeps one {@link
  * DualCacheManager} per (ClassLoader, URI) pair until that manager is closed.
+ *
+ * <p>A URI may name a configuration file ({@code classpath:}, {@code file:} or {@code jar:}, or a
+ * path ending in {@code .conf}); the default URI reads {@code dualcache.conf} from the class path
+ * when it is there. A bad file fails {@link #getCacheManager(URI, ClassLoader, Properties)}.
  */
 public final class DualCachingProvider implements CachingProvider {
 
@@ -39,7 +43,7 @@ public final class DualCachingProvider implements CachingProvider {
           .computeIfAbsent(loader, unused -> new HashMap<>())
           .computeIfAbsent(
               managerUri,
-              unused -> new DualCacheManager(this, managerUri, loader, managerProperties));
+              unused -> DualCacheManager.open(this, managerUri, loader, managerProperties));
     }
   }
 

@@ -7,6 +7,11 @@ import java.util.Arrays;
  * TinyLFU idea: Einziger, Friedman, Manes, "TinyLFU: A Highly Efficient Cache Admission Policy").
  * Every {@code sampleSize} increments all counters are halved, so old popularity fades.
  *
+ * <p>The sample is ten times the capacity, and at least {@link #MIN_SAMPLE}: a small cache sees a
+ * key that comes back every thousand requests only once or twice per sample otherwise, and counts
+ * that low cannot tell such a key from a one-off (a loop of 1,000 keys through a cache of 256
+ * churned on that noise).
+ *
  * <p>Layout: {@code table} is an array of longs, each holding sixteen 4-bit counters. A hash picks
  * one long per row-function and one nibble in it; four functions give four counters and the
  * estimate is their minimum. Owned by the maintenance thread: no synchronization.
@@ -19,6 +24,9 @@ final class FrequencySketch {
   private static final long HALF_MASK = 0x7777_7777_7777_7777L;
   private static final int MAX_COUNT = 15;
 
+  /** The fewest increments between two halvings. */
+  static final int MIN_SAMPLE = 4096;
+
   private final long[] table;
   private final int mask;
   private final int sampleSize;
@@ -30,7 +38,7 @@ final class FrequencySketch {
         (int) Math.min(1 << 26, Math.max(16, Long.highestOneBit(Math.max(1, capacity) - 1) << 1));
     this.table = new long[length];
     this.mask = length - 1;
-    this.sampleSize = (int) Math.min(Integer.MAX_VALUE / 2, 10L * Math.max(capacity, 16));
+    this.sampleSize = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(MIN_SAMPLE, 10L * capacity));
   }
 
   /** The estimated recent frequency of {@code hash}, 0 to 15. */

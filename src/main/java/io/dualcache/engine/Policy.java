@@ -7,19 +7,26 @@ package io.dualcache.engine;
  * <p>The shape follows the seed's pipeline:
  *
  * <ul>
- *   <li><b>Probation window</b>: every new entry is visible at once and enters a small LRU window.
- *       A hit moves it to the window's young end.
+ *   <li><b>Window</b>: every new entry is visible at once and enters a small LRU window. A hit
+ *       moves it to the window's young end.
  *   <li><b>Admission</b>: an entry that ages out of the window (the candidate) enters the main
  *       region freely while the cache has room. Once it is full, the candidate duels the main
- *       region's Clock victim on frequency, estimated by a {@link FrequencySketch} of recent
- *       accesses; the loser leaves. A scan therefore churns the window, never the main region.
- *   <li><b>Main region</b>: a Clock (circular list with a hand) over entries with a rank. A hit
- *       raises the rank; the passing hand evicts an entry whose rank is at or below the region's
- *       average and otherwise decays it (the seed's "evict below the mean, otherwise decay").
- *   <li><b>Adaptation</b>: a hill climber moves the window's share of the capacity towards the
- *       split that gave the better hit rate in the last sample, so recency-skewed workloads get a
- *       large window and frequency-skewed ones a small one.
+ *       region's victim on frequency, estimated by a {@link FrequencySketch} of recent accesses;
+ *       the loser leaves. A scan therefore churns the window, never the main region.
+ *   <li><b>Main region</b>: a probation queue in front of a protected Clock. Admitted entries join
+ *       probation, whose eldest is the victim of the next duel; a victim that wins its duel goes to
+ *       the back of the queue like an entry the Clock hand passes, so that one key whose frequency
+ *       the sketch overestimates cannot stop every admission. A hit in probation promotes the entry
+ *       to the protected {@link RankedClock} (80% of the main region), where hits raise a rank and
+ *       the passing hand demotes back to probation an entry ranked at or below the average while
+ *       decaying the others (the seed's "evict below the mean, otherwise decay").
+ *   <li><b>Adaptation</b>: a {@link WindowTuner} picks the window's share by replaying a sample of
+ *       the accesses through scaled copies of this policy at neighbouring shares, so recency-skewed
+ *       workloads get a large window and frequency-skewed ones or loops a small one.
  * </ul>
+ *
+ * <p>The scaled copies are instances of this class too ({@link #shadow}): same code, fixed share,
+ * reading the cache's sketch without counting into it.
  */
 final class Policy<K, V> {
 
@@ -33,44 +40,64 @@ final class Policy<K, V> {
 
   static final byte NONE = 0;
   static final byte WINDOW = 1;
-  static final byte MAIN = 2;
+  static final byte PROBATION = 2;
+  static final byte PROTECTED = 3;
 
-  private static final int MAX_RANK = 15;
-  private static final double INITIAL_WINDOW = 0.01;
-  private static final double MAX_WINDOW = 0.8;
-  private static final double INITIAL_STEP = 0.0625;
+  /**
+   * The highest rank in the protected Clock. Low on purpose: an entry that was hot long ago decays
+   * to the average within a few turns of the hand instead of holding its place for many.
+   */
+  static final int MAX_RANK = 3;
+
+  /** The rank of an entry promoted from probation: its first hit there. */
+  private static final int PROMOTED_RANK = 1;
+
+  /** The protected Clock's share of the main region. */
+  static final double PROTECTED_SHARE = 0.8;
+
+  /**
+   * From this victim frequency on, the candidate must beat the victim by two, not one. The sketch
+   * halves all counters in one sweep, so a key seen just after a halving reads one higher than an
+   * equally frequent key seen just before it; once counts mean something, a lead of one is that
+   * noise, and admitting on it churns the main region (a loop over more keys than the cache holds
+   * replaces one useful entry by another of the same worth on every miss).
+   */
+  private static final int MARGIN_FROM = 2;
 
   private final long maximum;
   private final FrequencySketch sketch;
 
+  /** Whether accesses are counted into the sketch: false in a shadow, which only reads it. */
+  private final boolean countsAccesses;
+
+  /** Null in a shadow, whose share is fixed by whoever runs it. */
+  private final WindowTuner tuner;
+
+  private final NodeList<K, V> window = new NodeList<>();
+  private final NodeList<K, V> probation = new NodeList<>();
+  private final RankedClock<K, V> protectedClock = new RankedClock<>(MAX_RANK);
+
   private long weightedSize;
-  private long windowWeight;
   private long windowMaximum;
-
-  /** Window LRU: head is the eldest. */
-  private PolicyNode<K, V> windowHead;
-
-  private PolicyNode<K, V> windowTail;
-
-  /** The Clock hand: the next main entry to inspect; the circle is linked through prev/next. */
-  private PolicyNode<K, V> hand;
-
-  private long mainCount;
-  private long mainRankSum;
-
-  // Hill climber state.
-  private double windowShare = INITIAL_WINDOW;
-  private double step = INITIAL_STEP;
-  private double previousHitRate = -1;
-  private long sampleHits;
-  private long sampleMisses;
-  private final long samplePeriod;
+  private long protectedMaximum;
 
   Policy(long maximum, FrequencySketch sketch) {
+    this(maximum, sketch, true, new WindowTuner(maximum, sketch));
+    setWindowShare(tuner.share());
+  }
+
+  private Policy(long maximum, FrequencySketch sketch, boolean countsAccesses, WindowTuner tuner) {
     this.maximum = maximum;
     this.sketch = sketch;
-    this.windowMaximum = windowLimit(INITIAL_WINDOW);
-    this.samplePeriod = Math.max(1000, 10 * Math.min(maximum, 1L << 24));
+    this.countsAccesses = countsAccesses;
+    this.tuner = tuner;
+  }
+
+  /** A scaled copy for a {@link WindowTuner}: fixed window share, reads {@code sketch} only. */
+  static Policy<Object, Object> shadow(long maximum, FrequencySketch sketch, double windowShare) {
+    Policy<Object, Object> p = new Policy<>(maximum, sketch, false, null);
+    p.setWindowShare(windowShare);
+    return p;
   }
 
   long weightedSize() {
@@ -81,18 +108,41 @@ final class Policy<K, V> {
     return maximum;
   }
 
+  /** The most weight the window holds before its eldest entries move on to admission. */
+  long windowMaximum() {
+    return windowMaximum;
+  }
+
+  long windowWeight() {
+    return window.weight();
+  }
+
+  long probationWeight() {
+    return probation.weight();
+  }
+
+  long protectedWeight() {
+    return protectedClock.weight();
+  }
+
+  /** Sets the window's share of the capacity; the regions reach their new sizes as entries move. */
+  void setWindowShare(double share) {
+    windowMaximum = Math.max(1, (long) (maximum * share));
+    protectedMaximum = (long) ((maximum - Math.min(maximum, windowMaximum)) * PROTECTED_SHARE);
+  }
+
   // ---------------------------------------------------------------- events
 
   /** A new live node: it joins the window's young end. */
   void onAdd(PolicyNode<K, V> node) {
-    sketch.increment(node.hash);
-    sampleMisses++;
+    if (countsAccesses) {
+      sketch.increment(node.hash);
+    }
     node.setPolicyWeight(node.weight());
     weightedSize += node.weight();
-    windowWeight += node.weight();
     node.queue = WINDOW;
-    appendToWindow(node);
-    climb();
+    window.append(node);
+    tune(node);
   }
 
   /** A node the policy tracks changed its weight. */
@@ -101,17 +151,22 @@ final class Policy<K, V> {
     node.setPolicyWeight(node.weight());
     weightedSize += delta;
     if (node.queue == WINDOW) {
-      windowWeight += delta;
+      window.addWeight(delta);
+    } else if (node.queue == PROBATION) {
+      probation.addWeight(delta);
+    } else if (node.queue == PROTECTED) {
+      protectedClock.addWeight(delta);
     }
   }
 
   /** A node left the cache (removed, expired, evicted). No-op for a node the policy lacks. */
   void onRemove(PolicyNode<K, V> node) {
     if (node.queue == WINDOW) {
-      unlinkFromWindow(node);
-      windowWeight -= node.policyWeight();
-    } else if (node.queue == MAIN) {
-      unlinkFromMain(node);
+      window.remove(node);
+    } else if (node.queue == PROBATION) {
+      probation.remove(node);
+    } else if (node.queue == PROTECTED) {
+      protectedClock.remove(node);
     } else {
       return;
     }
@@ -121,46 +176,49 @@ final class Policy<K, V> {
 
   /** A recorded hit on {@code node}. */
   void onHit(PolicyNode<K, V> node) {
-    sketch.increment(node.hash);
-    sampleHits++;
-    if (node.queue == WINDOW) {
-      unlinkFromWindow(node);
-      appendToWindow(node);
-    } else if (node.queue == MAIN && node.rank < MAX_RANK) {
-      node.rank++;
-      mainRankSum++;
+    if (countsAccesses) {
+      sketch.increment(node.hash);
     }
-    climb();
+    if (node.queue == WINDOW) {
+      window.moveToBack(node);
+    } else if (node.queue == PROBATION) {
+      probation.remove(node);
+      node.queue = PROTECTED;
+      protectedClock.insert(node, PROMOTED_RANK); // the overflow is demoted by the next evict
+    } else if (node.queue == PROTECTED) {
+      protectedClock.hit(node);
+    }
+    tune(node);
   }
 
   /** Forgets every node (after a clear) and the sketch; keeps the learned window share. */
   void reset() {
-    for (PolicyNode<K, V> n = windowHead; n != null; ) {
-      PolicyNode<K, V> next = n.next;
-      forget(n);
-      n = next;
-    }
-    if (hand != null) {
-      PolicyNode<K, V> n = hand;
-      do {
-        PolicyNode<K, V> next = n.next;
-        forget(n);
-        n = next;
-      } while (n != hand);
-    }
+    window.clear(Policy::forget);
+    probation.clear(Policy::forget);
+    protectedClock.clear(Policy::forget);
     weightedSize = 0;
-    windowWeight = 0;
-    windowHead = windowTail = null;
-    hand = null;
-    mainCount = 0;
-    mainRankSum = 0;
     sketch.reset();
   }
 
   private static <K, V> void forget(PolicyNode<K, V> n) {
     n.queue = NONE;
-    n.prev = n.next = null;
     n.rank = 0;
+  }
+
+  /** Feeds the access to the tuner, which starts the first time the cache is full. */
+  private void tune(PolicyNode<K, V> node) {
+    if (tuner == null) {
+      return;
+    }
+    if (!tuner.started()) {
+      if (weightedSize < maximum) {
+        return;
+      }
+      tuner.start(window.size() + probation.size() + protectedClock.count());
+    }
+    if (tuner.record(node.hash, node.weight())) {
+      setWindowShare(tuner.share());
+    }
   }
 
   // ---------------------------------------------------------------- eviction
@@ -168,151 +226,87 @@ final class Policy<K, V> {
   /**
    * Brings the window back to its share and the cache back within its bound, handing every entry it
    * gives up to {@code evictor}. An entry the evictor cannot take now (a writer holds its segment)
-   * is passed over for another; after a full turn of failures the rest waits for the next round.
+   * is passed over for another; after a turn of failures the rest waits for the next round.
    */
   void evict(Evictor<K, V> evictor) {
     long failures = 0;
-    while (windowWeight > windowMaximum && windowHead != null) {
-      PolicyNode<K, V> candidate = windowHead;
+    while (window.weight() > windowMaximum && !window.isEmpty()) {
+      PolicyNode<K, V> candidate = window.first();
       PolicyNode<K, V> victim = weightedSize > maximum ? mainVictim() : null;
       if (victim == null) {
-        moveToMain(candidate); // room to spare (or nothing to duel): no duel
+        admitToMain(candidate); // room to spare (or nothing to duel): no duel
       } else if (!admit(candidate, victim)) {
+        passOver(victim); // it won: the next duel meets the next victim
         if (!evictor.evict(candidate)) {
-          moveToMain(candidate); // busy: it stays, the loop below makes room if need be
+          admitToMain(candidate); // busy: it stays, the loop below makes room if need be
         }
       } else if (evictor.evict(victim)) {
-        moveToMain(candidate);
-      } else if (++failures > mainCount) {
+        admitToMain(candidate);
+      } else if (++failures > mainSize()) {
         return;
       } else {
-        hand = victim.next; // busy: pass it over, it keeps its rank
+        passOver(victim); // busy: it keeps its place in the main region
       }
     }
     while (weightedSize > maximum) {
       PolicyNode<K, V> victim = mainVictim();
       if (victim == null) {
-        victim = windowHead;
+        victim = window.first();
         if (victim == null || !evictor.evict(victim)) {
           return;
         }
       } else if (!evictor.evict(victim)) {
-        if (++failures > mainCount) {
+        if (++failures > mainSize()) {
           return;
         }
-        hand = victim.next;
+        passOver(victim);
       }
     }
+    demoteOverflow();
   }
 
-  /** TinyLFU duel: the candidate gets in only if it was seen more often than the victim. */
+  /**
+   * The TinyLFU duel: the candidate gets in only if it was seen more often than the victim, by a
+   * margin once counts are high enough for halving noise to matter (see {@link #MARGIN_FROM}).
+   */
   private boolean admit(PolicyNode<K, V> candidate, PolicyNode<K, V> victim) {
-    return sketch.frequency(candidate.hash) > sketch.frequency(victim.hash);
+    int victimFrequency = sketch.frequency(victim.hash);
+    int margin = victimFrequency >= MARGIN_FROM ? 1 : 0;
+    return sketch.frequency(candidate.hash) > victimFrequency + margin;
   }
 
-  /** Moves the hand until it rests on an entry ranked at or below the average; decays the rest. */
+  /** The next main entry to give up: probation's eldest, or the protected Clock's choice. */
   private PolicyNode<K, V> mainVictim() {
-    if (hand == null) {
-      return null;
-    }
-    // Each pass decays every rank above the average by one, so (MAX_RANK + 1) passes suffice.
-    long limit = mainCount * (MAX_RANK + 1) + 1;
-    for (long i = 0; i < limit; i++) {
-      PolicyNode<K, V> n = hand;
-      if (n.rank * mainCount <= mainRankSum) {
-        return n;
-      }
-      n.rank--;
-      mainRankSum--;
-      hand = n.next;
-    }
-    return hand;
+    PolicyNode<K, V> eldest = probation.first();
+    return eldest != null ? eldest : protectedClock.victim();
   }
 
-  private void moveToMain(PolicyNode<K, V> node) {
-    unlinkFromWindow(node);
-    windowWeight -= node.policyWeight();
-    node.queue = MAIN;
-    node.rank = 0;
-    if (hand == null) {
-      node.prev = node.next = node;
-      hand = node;
+  /** Moves on from {@code victim}, which stays: to the back of probation, or past the hand. */
+  private void passOver(PolicyNode<K, V> victim) {
+    if (victim.queue == PROBATION) {
+      probation.moveToBack(victim);
     } else {
-      // Insert just behind the hand: the last entry it will reach.
-      PolicyNode<K, V> behind = hand.prev;
-      node.prev = behind;
-      node.next = hand;
-      behind.next = node;
-      hand.prev = node;
+      protectedClock.skip();
     }
-    mainCount++;
   }
 
-  private void unlinkFromMain(PolicyNode<K, V> node) {
-    mainRankSum -= node.rank;
-    mainCount--;
-    if (node.next == node) {
-      hand = null;
-    } else {
-      node.prev.next = node.next;
-      node.next.prev = node.prev;
-      if (hand == node) {
-        hand = node.next;
-      }
-    }
-    node.prev = node.next = null;
-    node.rank = 0;
+  private long mainSize() {
+    return probation.size() + protectedClock.count();
   }
 
-  private void appendToWindow(PolicyNode<K, V> node) {
-    node.next = null;
-    node.prev = windowTail;
-    if (windowTail == null) {
-      windowHead = node;
-    } else {
-      windowTail.next = node;
-    }
-    windowTail = node;
+  private void admitToMain(PolicyNode<K, V> node) {
+    window.remove(node);
+    node.queue = PROBATION;
+    probation.append(node);
   }
 
-  private void unlinkFromWindow(PolicyNode<K, V> node) {
-    if (node.prev == null) {
-      windowHead = node.next;
-    } else {
-      node.prev.next = node.next;
+  /** Demotes the protected Clock's choices to probation until it is back within its share. */
+  private void demoteOverflow() {
+    while (protectedClock.weight() > protectedMaximum) {
+      PolicyNode<K, V> n = protectedClock.victim();
+      protectedClock.remove(n);
+      n.queue = PROBATION;
+      probation.append(n);
     }
-    if (node.next == null) {
-      windowTail = node.prev;
-    } else {
-      node.next.prev = node.prev;
-    }
-    node.prev = node.next = null;
-  }
-
-  // ---------------------------------------------------------------- adaptation
-
-  private void climb() {
-    long samples = sampleHits + sampleMisses;
-    if (samples < samplePeriod) {
-      return;
-    }
-    double hitRate = (double) sampleHits / samples;
-    if (previousHitRate >= 0) {
-      double change = hitRate - previousHitRate;
-      if (change < 0) {
-        step = -step / 2; // went the wrong way: turn around with a smaller step
-      } else if (Math.abs(change) < 0.0005) {
-        step = Math.copySign(Math.max(Math.abs(step) / 2, 0.005), step);
-      }
-    }
-    previousHitRate = hitRate;
-    windowShare = Math.max(0.0, Math.min(MAX_WINDOW, windowShare + step));
-    windowMaximum = windowLimit(windowShare);
-    sampleHits = 0;
-    sampleMisses = 0;
-  }
-
-  private long windowLimit(double share) {
-    return Math.max(1, (long) (maximum * share));
   }
 }

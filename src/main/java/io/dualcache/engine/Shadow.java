@@ -1,0 +1,53 @@
+package io.dualcache.engine;
+
+/**
+ * A scaled copy of the policy: the same {@link Policy} code with a fixed window share, a capacity
+ * scaled down like its input, and nodes that stand for keys it knows only by hash. The {@link
+ * WindowTuner} feeds it a sample of the cache's accesses and counts its hits. It reads the cache's
+ * {@link FrequencySketch} (frequencies are a property of the access stream, and the sketch has seen
+ * all of it) but never writes to it. Owned by the maintenance thread.
+ */
+final class Shadow {
+
+  private final Policy<Object, Object> policy;
+  private final ShadowIndex index = new ShadowIndex();
+  private final Policy.Evictor<Object, Object> evictor = this::drop;
+
+  Shadow(long maximum, FrequencySketch sketch, double windowShare) {
+    this.policy = Policy.shadow(maximum, sketch, windowShare);
+  }
+
+  void setWindowShare(double share) {
+    policy.setWindowShare(share);
+  }
+
+  /** Replays one access to the key with spread hash {@code hash}; returns whether it hit. */
+  boolean access(int hash, int weight) {
+    PolicyNode<Object, Object> node = index.get(hash);
+    boolean hit = node != null;
+    if (hit) {
+      if (node.weight() != weight) {
+        node.setWeight(weight);
+        policy.onWeightChange(node);
+      }
+      policy.onHit(node);
+    } else {
+      node = new WeightedNode<>(hash, null, Boolean.TRUE, Node.ETERNAL, weight);
+      index.add(node);
+      policy.onAdd(node);
+    }
+    policy.evict(evictor);
+    return hit;
+  }
+
+  /** Entries held (for tests). */
+  int size() {
+    return index.size();
+  }
+
+  private boolean drop(PolicyNode<Object, Object> victim) {
+    index.remove(victim.hash);
+    policy.onRemove(victim);
+    return true;
+  }
+}

@@ -71,6 +71,31 @@ class ConfigFileSettingsTest {
   }
 
   @Test
+  void anEmptyBlockGivesTheJsr107AndEngineDefaults() {
+    DualCacheConfiguration<?, ?> defaults = configurationOf(declared(""));
+
+    assertEquals(Object.class, defaults.getKeyType());
+    assertEquals(Object.class, defaults.getValueType());
+    assertTrue(defaults.isStoreByValue());
+    assertFalse(defaults.isStatisticsEnabled());
+    assertFalse(defaults.isManagementEnabled());
+    assertInstanceOf(
+        javax.cache.expiry.EternalExpiryPolicy.class, defaults.getExpiryPolicyFactory().create());
+    assertFalse(defaults.isReadThrough());
+    assertNull(defaults.getCacheLoaderFactory());
+    assertFalse(defaults.isWriteThrough());
+    assertNull(defaults.getCacheWriterFactory());
+    assertFalse(defaults.getCacheEntryListenerConfigurations().iterator().hasNext());
+    assertTrue(defaults.getMaximumSize().isEmpty(), "unbounded");
+    assertTrue(defaults.getMaximumWeight().isEmpty());
+    assertEquals(-1, defaults.getInitialCapacity(), "the engine's default");
+    assertEquals(0, defaults.getHotTierT1Slots(), "hot tiers off");
+    assertNull(defaults.getTickDuration(), "the engine's 1 ms");
+    assertEquals(0, defaults.getConcurrencyLevel(), "the engine's 64");
+    assertNull(defaults.getExecutor(), "the common pool");
+  }
+
+  @Test
   void maximumSizeBoundsTheCache() {
     Cache<Object, Object> cache = declared("maximum-size = 10");
     for (int i = 0; i < 200; i++) {

@@ -62,6 +62,23 @@ class ConfigLocationTest {
   }
 
   @Test
+  void jsonAndJavaPropertiesFilesAreReadToo() throws IOException {
+    Path json =
+        Files.writeString(
+            directory.resolve("caches.json"),
+            "{ \"dualcache\": { \"caches\": { \"declared\": { \"maximum-size\": 3 } } } }");
+    Path properties =
+        Files.writeString(
+            directory.resolve("caches.properties"),
+            "dualcache.caches.declared.maximum-size = 3\n"
+                + "dualcache.caches.declared.expire-after-write = 10m\n"
+                + "dualcache.caches.declared.statistics = true\n");
+
+    assertEquals(3, boundOfDeclaredCache(json.toUri(), loader, "declared"));
+    assertEquals(3, boundOfDeclaredCache(properties.toUri(), loader, "declared"));
+  }
+
+  @Test
   void aJarUrlOfAFileInsideAJar() throws IOException {
     Path jar = directory.resolve("app.jar");
     try (OutputStream out = Files.newOutputStream(jar);

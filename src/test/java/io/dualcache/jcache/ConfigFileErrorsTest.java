@@ -78,6 +78,11 @@ class ConfigFileErrorsTest {
             "key \"writer\"",
             "class java.lang.String does not implement javax.cache.integration.CacheWriter"),
         bad(
+            "class that is not public",
+            "dualcache.caches.orders.loader = \"" + FIXTURES + "HiddenLoader\"",
+            "key \"loader\"",
+            "is not public"),
+        bad(
             "abstract class",
             "dualcache.caches.orders.loader = \"" + FIXTURES + "AbstractLoader\"",
             "key \"loader\"",

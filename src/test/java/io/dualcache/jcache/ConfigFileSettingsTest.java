@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -132,7 +134,7 @@ class ConfigFileSettingsTest {
             "dualcache.caches {\n"
                 + "  written { expire-after-write = 10m }\n"
                 + "  touched { expire-after-access = 30s }\n"
-                + "  created { expire-after-creation = 1500ms }\n"
+                + "  created { expire-after-creation = 1500 }\n" // a bare number: milliseconds
                 + "}");
 
     ExpiryPolicy written = expiryOf(manager.getCache("written"));
@@ -296,6 +298,13 @@ class ConfigFileSettingsTest {
     }
 
     assertEquals(List.of("fixture-executor"), ConfigFixtures.RecordingListener.THREADS);
+    CacheEntryListenerConfiguration<?, ?> listener =
+        configurationOf(manager.getCache("one"))
+            .getCacheEntryListenerConfigurations()
+            .iterator()
+            .next();
+    assertFalse(listener.isSynchronous(), "the default, hence the executor's thread");
+    assertFalse(listener.isOldValueRequired());
     assertSame(
         configurationOf(manager.getCache("one")).getExecutor(),
         configurationOf(manager.getCache("two")).getExecutor(),
@@ -303,6 +312,25 @@ class ConfigFileSettingsTest {
     assertEquals(1, ConfigFixtures.NamedThreadExecutor.MADE.get() - madeBefore);
     manager.close();
     assertEquals(1, ConfigFixtures.NamedThreadExecutor.CLOSED.get() - closedBefore);
+  }
+
+  @Test
+  void aConfiguredExecutorServiceIsShutDownButOneGivenInCodeIsNot() {
+    manager =
+        ConfigFixtures.managerOf(
+            directory,
+            "dualcache.caches.pooled.executor ="
+                + " \"io.dualcache.jcache.ConfigFixtures$SingleThreadPool\"");
+    ExecutorService configured =
+        (ExecutorService) configurationOf(manager.getCache("pooled")).getExecutor();
+    ExecutorService own = Executors.newSingleThreadExecutor();
+    manager.createCache("coded", new DualCacheConfiguration<>().setExecutor(own));
+
+    manager.close();
+
+    assertTrue(configured.isShutdown(), "made from the file: the manager's to shut down");
+    assertFalse(own.isShutdown(), "passed in code: the caller's");
+    own.shutdown();
   }
 
   @Test
@@ -337,6 +365,9 @@ class ConfigFileSettingsTest {
     assertEquals(Integer.class, configuration.getValueType());
     assertThrows(
         ClassCastException.class, () -> manager.getCache("typed", Long.class, Integer.class));
+    @SuppressWarnings({"unchecked", "rawtypes"}) // deliberately bypasses the compiler's check
+    Cache<Object, Object> raw = (Cache) typed;
+    assertThrows(ClassCastException.class, () -> raw.put(1L, 1), "writes are checked too");
   }
 
   @Test
@@ -345,11 +376,13 @@ class ConfigFileSettingsTest {
         ConfigFixtures.managerOf(
             directory,
             "dualcache {\n"
-                + "  default { maximum-size = 500, statistics = true, store-by-value = false }\n"
+                + "  default { maximum-size = 500, statistics = true, store-by-value = false,"
+                + " expire-after-write = 1m }\n"
                 + "  caches {\n"
                 + "    inherits {}\n"
                 + "    overrides { maximum-weight = 64, weigher ="
-                + " \"io.dualcache.jcache.ConfigFixtures$LengthWeigher\", statistics = false }\n"
+                + " \"io.dualcache.jcache.ConfigFixtures$LengthWeigher\", statistics = false,"
+                + " expire-after-access = 2m }\n"
                 + "  }\n"
                 + "}");
 
@@ -363,5 +396,10 @@ class ConfigFileSettingsTest {
     assertEquals(64L, overrides.getMaximumWeight().getAsLong());
     assertFalse(overrides.isStatisticsEnabled());
     assertFalse(overrides.isStoreByValue(), "not set in the block: the template's");
+    assertInstanceOf(ModifiedExpiryPolicy.class, inherits.getExpiryPolicyFactory().create());
+    assertInstanceOf(
+        TouchedExpiryPolicy.class,
+        overrides.getExpiryPolicyFactory().create(),
+        "the block's expiry replaced the template's");
   }
 }

@@ -210,6 +210,33 @@ public final class ConfigFixtures {
     public void onCreated(Iterable<CacheEntryEvent<?, ?>> events) {}
   }
 
+  /** A loader DualCache cannot make: the class is not public. */
+  static final class HiddenLoader implements CacheLoader<Object, Object> {
+    public HiddenLoader() {}
+
+    @Override
+    public Object load(Object key) {
+      return key;
+    }
+
+    @Override
+    public Map<Object, Object> loadAll(Iterable<?> keys) {
+      return Map.of();
+    }
+  }
+
+  /** A thread pool DualCache can make from a file; the manager shuts it down. */
+  public static final class SingleThreadPool extends java.util.concurrent.ThreadPoolExecutor {
+    public SingleThreadPool() {
+      super(
+          1,
+          1,
+          0,
+          java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>());
+    }
+  }
+
   /** An abstract loader. */
   public abstract static class AbstractLoader implements CacheLoader<Object, Object> {}
 }

@@ -118,6 +118,7 @@ class ConfigLocationTest {
     try (URLClassLoader withFile =
         new URLClassLoader(new URL[] {directory.toUri().toURL()}, loader)) {
       assertEquals(3, boundOfDeclaredCache(provider.getDefaultURI(), withFile, "declared"));
+      assertEquals(3, boundOfDeclaredCache(null, withFile, "declared"), "null: the default URI");
     }
     CacheManager withoutFile = provider.getCacheManager(provider.getDefaultURI(), loader);
     try {

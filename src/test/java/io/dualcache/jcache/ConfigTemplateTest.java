@@ -140,6 +140,21 @@ class ConfigTemplateTest {
   }
 
   @Test
+  void typesSetInTheTemplateWinOverTheCallsAndAreChecked() {
+    manager =
+        ConfigFixtures.managerOf(
+            directory,
+            "dualcache { preconfigure-unknown-caches = true, default.key-type = java.lang.String }");
+
+    Cache<String, Long> matching = manager.getCache("matching", String.class, Long.class);
+
+    assertEquals(String.class, configurationOf(matching).getKeyType());
+    assertEquals(Long.class, configurationOf(matching).getValueType(), "not set: the call's");
+    assertThrows(
+        ClassCastException.class, () -> manager.getCache("clashing", Long.class, Long.class));
+  }
+
+  @Test
   void withTheSwitchADestroyedDeclaredNameIsRebuiltFromItsOwnBlock() {
     manager =
         ConfigFixtures.managerOf(

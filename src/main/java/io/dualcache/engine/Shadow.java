@@ -27,12 +27,16 @@ final class Shadow {
     boolean hit = node != null;
     if (hit) {
       if (node.weight() != weight) {
-        node.setWeight(weight);
+        node.setWeight(weight); // a plain node ignores it: the shadow keeps weight 1, a blur
         policy.onWeightChange(node);
       }
       policy.onHit(node);
     } else {
-      node = new WeightedNode<>(hash, null, Boolean.TRUE, Node.ETERNAL, weight);
+      // Weight 1 (every entry of a cache bounded by size) needs no weight fields: 8 bytes less.
+      node =
+          weight == 1
+              ? new PolicyNode<>(hash, null, Boolean.TRUE, Node.ETERNAL)
+              : new WeightedNode<>(hash, null, Boolean.TRUE, Node.ETERNAL, weight);
       index.add(node);
       policy.onAdd(node);
     }

@@ -2,17 +2,23 @@ package io.dualcache.engine;
 
 /**
  * A shadow's map from key hash to its node: open addressing with linear probing, grown when half
- * full, removal by backward shift (no tombstones). A shadow knows its keys only by hash; two keys
- * with the same 32-bit hash share a shadow entry, which only blurs the sample a little. Owned by
- * the maintenance thread.
+ * full, removal by backward shift (no tombstones). The hashes sit in their own array so that a
+ * probe reads neighbouring ints instead of following a pointer per slot. A shadow knows its keys
+ * only by hash; two keys with the same 32-bit hash share a shadow entry, which only blurs the sample
+ * a little. Owned by the maintenance thread.
  */
 final class ShadowIndex {
 
-  private PolicyNode<Object, Object>[] slots;
+  private PolicyNode<Object, Object>[] nodes;
+  private int[] hashes;
+
+  /** 32 minus log2 of the table length: slots are picked by the high bits of a product. */
+  private int shift;
+
   private int size;
 
   ShadowIndex() {
-    slots = newTable(16);
+    allocate(16);
   }
 
   int size() {
@@ -21,74 +27,81 @@ final class ShadowIndex {
 
   /** The node of {@code hash}, or null. */
   PolicyNode<Object, Object> get(int hash) {
-    int mask = slots.length - 1;
-    for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
-      PolicyNode<Object, Object> n = slots[i];
-      if (n == null || n.hash == hash) {
-        return n;
-      }
-    }
+    int i = find(hash);
+    return i < 0 ? null : nodes[i];
   }
 
   /** Adds {@code node}, whose hash is not in the index yet. */
   void add(PolicyNode<Object, Object> node) {
-    if (2 * (size + 1) > slots.length) {
+    if (2 * (size + 1) > nodes.length) {
       grow();
     }
-    insert(slots, node);
+    insert(node);
     size++;
   }
 
   /** Removes the node of {@code hash} if there is one. */
   void remove(int hash) {
-    int mask = slots.length - 1;
-    int i = slot(hash, mask);
-    while (slots[i] != null && slots[i].hash != hash) {
-      i = (i + 1) & mask;
-    }
-    if (slots[i] == null) {
+    int hole = find(hash);
+    if (hole < 0) {
       return;
     }
-    slots[i] = null;
+    nodes[hole] = null;
     size--;
-    // Backward shift: move up every later node of the run that may sit at or before the hole.
-    for (int hole = i, j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = slot(slots[j].hash, mask);
+    // Backward shift: move up every later node of the run whose home is not after the hole.
+    int mask = nodes.length - 1;
+    for (int j = (hole + 1) & mask; nodes[j] != null; j = (j + 1) & mask) {
+      int home = slot(hashes[j]);
       if (((j - home) & mask) >= ((j - hole) & mask)) {
-        slots[hole] = slots[j];
-        slots[j] = null;
+        nodes[hole] = nodes[j];
+        hashes[hole] = hashes[j];
+        nodes[j] = null;
         hole = j;
       }
     }
   }
 
-  private void grow() {
-    PolicyNode<Object, Object>[] bigger = newTable(slots.length * 2);
-    for (PolicyNode<Object, Object> n : slots) {
-      if (n != null) {
-        insert(bigger, n);
+  /** The slot holding {@code hash}, or -1. */
+  private int find(int hash) {
+    int mask = nodes.length - 1;
+    for (int i = slot(hash); nodes[i] != null; i = (i + 1) & mask) {
+      if (hashes[i] == hash) {
+        return i;
       }
     }
-    slots = bigger;
+    return -1;
   }
 
-  private static void insert(PolicyNode<Object, Object>[] table, PolicyNode<Object, Object> node) {
-    int mask = table.length - 1;
-    int i = slot(node.hash, mask);
-    while (table[i] != null) {
+  private void insert(PolicyNode<Object, Object> node) {
+    int mask = nodes.length - 1;
+    int i = slot(node.hash);
+    while (nodes[i] != null) {
       i = (i + 1) & mask;
     }
-    table[i] = node;
+    nodes[i] = node;
+    hashes[i] = node.hash;
   }
 
-  private static int slot(int hash, int mask) {
-    // The hash is already spread; mix again so that sampled hashes (low bits alike) still scatter.
-    int h = hash * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
+  private void grow() {
+    PolicyNode<Object, Object>[] old = nodes;
+    allocate(old.length * 2);
+    for (PolicyNode<Object, Object> n : old) {
+      if (n != null) {
+        insert(n);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
-  private static PolicyNode<Object, Object>[] newTable(int length) {
-    return new PolicyNode[length];
+  private void allocate(int length) {
+    nodes = new PolicyNode[length];
+    hashes = new int[length];
+    shift = 32 - Integer.numberOfTrailingZeros(length);
+  }
+
+  private int slot(int hash) {
+    // Multiplicative hashing, high bits: sampled hashes share their low bits, and the engine's
+    // spread already used the golden-ratio constant, so another odd constant.
+    return (hash * 0xC2B2AE35) >>> shift;
   }
 }

@@ -4,8 +4,8 @@ package io.dualcache.engine;
  * A shadow's map from key hash to its node: open addressing with linear probing, grown when half
  * full, removal by backward shift (no tombstones). The hashes sit in their own array so that a
  * probe reads neighbouring ints instead of following a pointer per slot. A shadow knows its keys
- * only by hash; two keys with the same 32-bit hash share a shadow entry, which only blurs the sample
- * a little. Owned by the maintenance thread.
+ * only by hash; two keys with the same 32-bit hash share a shadow entry, which only blurs the
+ * sample a little. Owned by the maintenance thread.
  */
 final class ShadowIndex {
 

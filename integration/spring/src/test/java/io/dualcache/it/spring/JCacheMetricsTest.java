@@ -41,6 +41,13 @@ class JCacheMetricsTest {
     assertThat(registry.get("cache.gets").tag("result", "miss").functionCounter().count())
         .isEqualTo(1);
     assertThat(count(registry, "cache.evictions")).isGreaterThanOrEqualTo(40);
+
+    cache.remove(-1);
+
+    assertThat(registry.get("cache.removals").gauge().value()).isEqualTo(1);
+    assertThat(registry.find("cache.size").meter())
+        .as("JSR-107 statistics have no size")
+        .isNull();
   }
 
   private static double count(MeterRegistry registry, String name) {

@@ -211,8 +211,8 @@ final class Policy<K, V> {
       return;
     }
     if (!tuner.started()) {
-      if (weightedSize < maximum) {
-        return;
+      if (weightedSize < maximum || maximum == 0) {
+        return; // not full yet, or a cache that holds nothing: no share to choose
       }
       tuner.start(window.size() + probation.size() + protectedClock.count());
     }

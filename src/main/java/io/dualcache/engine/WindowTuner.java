@@ -87,7 +87,7 @@ final class WindowTuner {
    */
   void start(long entries) {
     int k = 0;
-    while ((entries >> k) > SHADOW_ENTRIES) {
+    while (k < 30 && (entries >> k) > SHADOW_ENTRIES) {
       k++;
     }
     sampleMask = (1 << k) - 1;

@@ -1,8 +1,10 @@
 package io.dualcache.jcache;
 
+import static io.dualcache.jcache.ConfigValues.describe;
+import static io.dualcache.jcache.ConfigValues.line;
+
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.dualcache.engine.DualCache;
@@ -11,7 +13,6 @@ import io.dualcache.engine.Weigher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -451,15 +452,5 @@ final class CacheBlockReader {
     return duration.getNano() % 1_000_000 == 0
         ? new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, duration.toMillis())
         : new javax.cache.expiry.Duration(TimeUnit.NANOSECONDS, duration.toNanos());
-  }
-
-  private static String describe(ConfigValue value) {
-    return value.valueType().name().toLowerCase(Locale.ROOT)
-        + " "
-        + value.render(ConfigRenderOptions.concise());
-  }
-
-  private static int line(ConfigValue value) {
-    return value == null ? 0 : Math.max(value.origin().lineNumber(), 0);
   }
 }

@@ -1,16 +1,17 @@
 package io.dualcache.jcache;
 
+import static io.dualcache.jcache.ConfigValues.describe;
+import static io.dualcache.jcache.ConfigValues.line;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.cache.CacheException;
@@ -72,7 +73,7 @@ final class ConfigFileReader {
         ConfigObject block = object(cachesBlock, name, fileProblems, ROOT + "." + CACHES);
         CacheSettings settings =
             block == null
-                ? template // "name = null" declares the cache with the template's settings
+                ? template // a null block, like an empty one: the template's settings
                 : CacheBlockReader.read(block, problems, loader).withFallback(template);
         checkComplete(settings, problems, block);
         caches.put(name, settings);
@@ -109,11 +110,15 @@ final class ConfigFileReader {
     if (value == null || value.valueType() == ConfigValueType.NULL) {
       return false;
     }
-    if (value.valueType() != ConfigValueType.BOOLEAN) {
-      throw problems.at(
-          ROOT + "." + PRECONFIGURE, line(value), "is " + describe(value), "true or false");
+    Object raw = value.unwrapped();
+    if (raw instanceof Boolean on) {
+      return on;
     }
-    return (Boolean) value.unwrapped();
+    if ("true".equals(raw) || "false".equals(raw)) {
+      return Boolean.parseBoolean((String) raw); // a .properties file has only strings
+    }
+    throw problems.at(
+        ROOT + "." + PRECONFIGURE, line(value), "is " + describe(value), "true or false");
   }
 
   private static ConfigObject object(ConfigObject parent, String key, ConfigProblems problems) {
@@ -158,15 +163,5 @@ final class ConfigFileReader {
 
   private static String quoted(String key) {
     return key.contains(".") ? "\"" + key + "\"" : key;
-  }
-
-  private static String describe(ConfigValue value) {
-    return value.valueType().name().toLowerCase(Locale.ROOT)
-        + " "
-        + value.render(ConfigRenderOptions.concise());
-  }
-
-  private static int line(ConfigValue value) {
-    return value == null ? 0 : Math.max(value.origin().lineNumber(), 0);
   }
 }

@@ -70,12 +70,18 @@ class ConfigLocationTest {
     Path properties =
         Files.writeString(
             directory.resolve("caches.properties"),
-            "dualcache.caches.declared.maximum-size = 3\n"
+            "dualcache.preconfigure-unknown-caches = true\n"
+                + "dualcache.default.maximum-size = 3\n"
+                + "dualcache.caches.declared.maximum-size = 3\n"
                 + "dualcache.caches.declared.expire-after-write = 10m\n"
                 + "dualcache.caches.declared.statistics = true\n");
 
     assertEquals(3, boundOfDeclaredCache(json.toUri(), loader, "declared"));
     assertEquals(3, boundOfDeclaredCache(properties.toUri(), loader, "declared"));
+    assertEquals(
+        3,
+        boundOfDeclaredCache(properties.toUri(), loader, "undeclared"),
+        "strings for the switch and for numbers: all a properties file has");
   }
 
   @Test

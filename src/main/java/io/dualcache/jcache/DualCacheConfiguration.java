@@ -13,7 +13,9 @@ import javax.cache.configuration.MutableConfiguration;
  * A {@link MutableConfiguration} with what a DualCache adds to JSR-107: a bound on the number of
  * entries or on their total weight, the engine's tuning and the executor for asynchronous work.
  * Pass it to {@link javax.cache.CacheManager#createCache}; a plain {@link MutableConfiguration}
- * gives an unbounded cache with the engine's defaults.
+ * gives an unbounded cache with the engine's defaults, unless the manager's configuration file sets
+ * a bound or tuning for that name or in its template. A {@code DualCacheConfiguration} is taken as
+ * it is: the file is not consulted.
  *
  * <p>The weigher, the executor and the copier are plain objects, not factories, so they are not
  * serialized with the configuration (they are transient): a deserialized copy has the defaults.

@@ -24,6 +24,13 @@
  *       asynchronous ones per key ({@code SerialExecutor}). Evictions are counted, not delivered.
  *   <li>statistics: {@code CacheStatistics}, counted by the operations while enabled; MXBeans are
  *       registered by {@code MBeanRegistrar}.
+ *   <li>configuration files: when a manager is opened, {@code ConfigFiles} asks {@code
+ *       ConfigLocation} whether its URI names a file; if so {@code ConfigFileReader} and {@code
+ *       CacheBlockReader} (the only classes that use the optional Typesafe Config) check every key
+ *       and produce {@code ManagerSettings}: per cache a {@code StandardSettings} (what JSR-107
+ *       has) and an {@code EngineSettings} (what only DualCache has). {@code DualCacheManager}
+ *       builds the declared caches from them, adds the {@code EngineSettings} to plain {@code
+ *       createCache} configurations and pre-configures unknown names from the template.
  * </ul>
  */
 package io.dualcache.jcache;

@@ -11,6 +11,7 @@ import io.dualcache.engine.DualCache;
 import io.dualcache.engine.DualCacheBuilder;
 import io.dualcache.engine.Weigher;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -193,14 +194,11 @@ final class CacheBlockReader {
       return expiryPolicyFactory();
     }
     javax.cache.expiry.Duration lifetime = jcacheDuration(duration(block, chosen, ""));
-    switch (chosen) {
-      case EXPIRE_AFTER_WRITE:
-        return ModifiedExpiryPolicy.factoryOf(lifetime);
-      case EXPIRE_AFTER_ACCESS:
-        return TouchedExpiryPolicy.factoryOf(lifetime);
-      default:
-        return CreatedExpiryPolicy.factoryOf(lifetime);
-    }
+    return switch (chosen) {
+      case EXPIRE_AFTER_WRITE -> ModifiedExpiryPolicy.factoryOf(lifetime);
+      case EXPIRE_AFTER_ACCESS -> TouchedExpiryPolicy.factoryOf(lifetime);
+      default -> CreatedExpiryPolicy.factoryOf(lifetime);
+    };
   }
 
   /**
@@ -449,7 +447,7 @@ final class CacheBlockReader {
 
   private static javax.cache.expiry.Duration jcacheDuration(Duration duration) {
     // Milliseconds unless the file asked for less: nanoseconds overflow after 292 years.
-    return duration.getNano() % 1_000_000 == 0
+    return duration.truncatedTo(ChronoUnit.MILLIS).equals(duration)
         ? new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, duration.toMillis())
         : new javax.cache.expiry.Duration(TimeUnit.NANOSECONDS, duration.toNanos());
   }

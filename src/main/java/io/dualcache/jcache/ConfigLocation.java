@@ -1,7 +1,6 @@
 package io.dualcache.jcache;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -56,18 +55,13 @@ final class ConfigLocation {
           : new ConfigLocation(resource, "classpath:" + DEFAULT_RESOURCE);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    switch (scheme) {
-      case CLASSPATH_SCHEME:
-        return classPathResource(uri.getSchemeSpecificPart(), uri, loader);
-      case "file":
-        return file(fileUriPath(uri), uri);
-      case "jar":
-        return url(uri);
-      case "":
-        return namesConfigFile(uri.getPath()) ? plainPath(uri.getPath(), uri, loader) : null;
-      default:
-        return namesConfigFile(uri.getPath()) ? url(uri) : null;
-    }
+    return switch (scheme) {
+      case CLASSPATH_SCHEME -> classPathResource(uri.getSchemeSpecificPart(), uri, loader);
+      case "file" -> file(fileUriPath(uri), uri);
+      case "jar" -> url(uri);
+      case "" -> namesConfigFile(uri.getPath()) ? plainPath(uri.getPath(), uri, loader) : null;
+      default -> namesConfigFile(uri.getPath()) ? url(uri) : null;
+    };
   }
 
   /** The URL to parse; HOCON includes in the file resolve relative to it. */
@@ -136,7 +130,8 @@ final class ConfigLocation {
           "cache manager " + uri + ": cannot open the configuration file: " + e.getMessage(), e);
     }
     // Fail here, with the manager's URI, rather than inside the parser with its own wording.
-    try (InputStream probe = url.openStream()) {
+    try {
+      url.openStream().close();
       return new ConfigLocation(url, uri.toString());
     } catch (IOException e) {
       throw new CacheException(

@@ -215,10 +215,12 @@ class ConfigFileErrorsTest {
   void aManagerThatFailedLeavesNoCacheBehindAndCanBeAskedForAgain() throws Exception {
     // "a" is made before "b" fails; the failed manager must close it and unregister its MXBeans.
     String broken =
-        "dualcache.caches {\n"
-            + "  a.statistics = true\n"
-            + "  b.listeners = [ { class = \"io.dualcache.jcache.ConfigFixtures$ThrowingListener\" } ]\n"
-            + "}";
+        """
+        dualcache.caches {
+          a.statistics = true
+          b.listeners = [ { class = "io.dualcache.jcache.ConfigFixtures$ThrowingListener" } ]
+        }
+        """;
     URI uri = ConfigFixtures.write(directory, broken);
     ClassLoader loader = getClass().getClassLoader();
 

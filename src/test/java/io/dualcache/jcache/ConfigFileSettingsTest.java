@@ -257,9 +257,11 @@ class ConfigFileSettingsTest {
     ConfigFixtures.RecordingListener.EVENTS.clear();
     Cache<Object, Object> cache =
         declared(
-            "listeners = [ { class = \"io.dualcache.jcache.ConfigFixtures$RecordingListener\",\n"
-                + " filter = \"io.dualcache.jcache.ConfigFixtures$KeepFilter\",\n"
-                + " old-value-required = true, synchronous = true } ]");
+            """
+            listeners = [ { class = "io.dualcache.jcache.ConfigFixtures$RecordingListener",
+              filter = "io.dualcache.jcache.ConfigFixtures$KeepFilter",
+              old-value-required = true, synchronous = true } ]
+            """);
 
     cache.put("keep-1", "a");
     cache.put("keep-1", "b");
@@ -359,6 +361,7 @@ class ConfigFileSettingsTest {
                 + " java.lang.Integer }");
 
     Cache<String, Integer> typed = manager.getCache("typed", String.class, Integer.class);
+    @SuppressWarnings("unchecked") // a class literal cannot carry the type arguments
     CompleteConfiguration<?, ?> configuration = typed.getConfiguration(CompleteConfiguration.class);
 
     assertEquals(String.class, configuration.getKeyType());

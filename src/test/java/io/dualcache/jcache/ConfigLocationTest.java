@@ -70,11 +70,13 @@ class ConfigLocationTest {
     Path properties =
         Files.writeString(
             directory.resolve("caches.properties"),
-            "dualcache.preconfigure-unknown-caches = true\n"
-                + "dualcache.default.maximum-size = 3\n"
-                + "dualcache.caches.declared.maximum-size = 3\n"
-                + "dualcache.caches.declared.expire-after-write = 10m\n"
-                + "dualcache.caches.declared.statistics = true\n");
+            """
+            dualcache.preconfigure-unknown-caches = true
+            dualcache.default.maximum-size = 3
+            dualcache.caches.declared.maximum-size = 3
+            dualcache.caches.declared.expire-after-write = 10m
+            dualcache.caches.declared.statistics = true
+            """);
 
     assertEquals(3, boundOfDeclaredCache(json.toUri(), loader, "declared"));
     assertEquals(3, boundOfDeclaredCache(properties.toUri(), loader, "declared"));

@@ -30,13 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigTemplateTest {
 
   private static final String TEMPLATE_AND_ORDERS =
-      "dualcache {\n"
-          + "  default {\n"
-          + "    maximum-size = 100, tick-duration = 2ms, expire-after-write = 5m,\n"
-          + "    store-by-value = false, statistics = true\n"
-          + "  }\n"
-          + "  caches.orders { maximum-size = 7 }\n"
-          + "}\n";
+      """
+      dualcache {
+        default {
+          maximum-size = 100, tick-duration = 2ms, expire-after-write = 5m,
+          store-by-value = false, statistics = true
+        }
+        caches.orders { maximum-size = 7 }
+      }
+      """;
 
   @TempDir Path directory;
 
@@ -65,6 +67,7 @@ class ConfigTemplateTest {
 
     Cache<String, String> cache = manager.createCache("made-in-code", given);
 
+    @SuppressWarnings("unchecked") // a class literal cannot carry the type arguments
     CompleteConfiguration<?, ?> reported = cache.getConfiguration(CompleteConfiguration.class);
     assertEquals(given, new MutableConfiguration<>(reported), "every JSR-107 field as given");
     assertTrue(reported.isStoreByValue(), "the template's store-by-value = false is not applied");

@@ -156,7 +156,7 @@ public class LinearizabilityTest {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof MapSpecification && ((MapSpecification) o).map.equals(map);
+      return o instanceof MapSpecification other && other.map.equals(map);
     }
 
     @Override

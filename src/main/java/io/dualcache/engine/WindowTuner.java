@@ -141,7 +141,8 @@ final class WindowTuner {
 
   /**
    * A sign test: were both shares equally good, each split would go either way like a coin, and the
-   * lead would stay within a few times {@code sqrt(splits)}.
+   * lead would stay within a few times {@code sqrt(splits)}. It is checked after every sampled
+   * request, which makes chance leads likelier than one look would: hence 2.5 deviations, not 2.
    */
   private static boolean significant(long lead, long splits) {
     return lead > SIGNIFICANCE * Math.sqrt(splits) + MIN_LEAD;
@@ -160,7 +161,8 @@ final class WindowTuner {
     upper.setWindowShare(SHARES[Math.min(SHARES.length - 1, level + distance)]);
   }
 
-  int level() {
-    return level;
+  /** The most entries a shadow holds now (for tests); 0 before the start. */
+  int largestShadow() {
+    return started() ? Math.max(middle.size(), Math.max(lower.size(), upper.size())) : 0;
   }
 }

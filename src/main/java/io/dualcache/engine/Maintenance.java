@@ -61,6 +61,7 @@ final class Maintenance<K, V> {
   /** Nodes whose policy state may be stale; null when there is no policy state to keep. */
   final MpscAtomicArrayQueue<Node<K, V>> writes;
 
+  /** What the write queue holds at most: one round drains that many nodes at most. */
   private final int writeQueueCapacity;
 
   /** Queued nodes reconciled between two evictions. */
@@ -97,7 +98,8 @@ final class Maintenance<K, V> {
     this.t2 = tiers && t2Slots > 0 ? new HotTier<>(t2Slots) : null;
     this.hits = bounded || tiers ? new HitRecorder(hitStripes) : null;
     this.writes = bounded || tiers ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
-    this.writeQueueCapacity = writeQueueCapacity;
+    // JCTools rounds the capacity up to a power of two: drain what the queue can really hold.
+    this.writeQueueCapacity = writes == null ? 0 : writes.capacity();
     this.evictionBatch = Math.max(1, Math.min(MAX_EVICTION_BATCH, writeQueueCapacity / 4));
     this.sweepPeriodTicks = Math.max(1, SWEEP_PERIOD_NANOS / clock.tickNanos);
   }

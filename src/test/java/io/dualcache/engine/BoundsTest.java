@@ -15,6 +15,22 @@ class BoundsTest {
   }
 
   @Test
+  void cleanUpDrainsEverythingQueued() {
+    // Maintenance runs only when the write queue is full (backpressure) and in cleanUp(): the
+    // queue then holds anything up to its capacity, and cleanUp must take all of it.
+    for (int writes = 1000; writes < 1040; writes++) {
+      try (DualCache<Integer, String> cache =
+          DualCache.<Integer, String>builder().maximumSize(100).executor(task -> {}).build()) {
+        for (int i = 0; i < writes; i++) {
+          cache.put(i, "v");
+        }
+        cache.cleanUp();
+        assertEquals(100, cache.size(), "after " + writes + " writes");
+      }
+    }
+  }
+
+  @Test
   void zeroBoundKeepsNothing() {
     try (DualCache<Integer, String> cache = sized(0)) {
       cache.put(1, "a");

@@ -27,18 +27,50 @@ final class FrequencySketch {
   /** The fewest increments between two halvings. */
   static final int MIN_SAMPLE = 4096;
 
-  private final long[] table;
-  private final int mask;
-  private final int sampleSize;
+  /**
+   * The capacity a sketch starts with at most; it grows towards the capacity it was made for as the
+   * policy reports more entries ({@link #ensureCapacity}). A cache bounded by weight would
+   * otherwise get a sketch sized by its weight bound (bytes, say): up to 128 MB, and a sample so
+   * long that nothing ever fades.
+   */
+  static final long INITIAL_CAPACITY = 1 << 16;
+
+  private final long maximumCapacity;
+  private long capacity;
+  private long[] table;
+  private int mask;
+  private int sampleSize;
   private int additions;
 
-  /** A sketch for about {@code capacity} distinct hot keys. */
+  /** A sketch for up to about {@code capacity} distinct hot keys. */
   FrequencySketch(long capacity) {
-    int length =
-        (int) Math.min(1 << 26, Math.max(16, Long.highestOneBit(Math.max(1, capacity) - 1) << 1));
-    this.table = new long[length];
-    this.mask = length - 1;
-    this.sampleSize = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(MIN_SAMPLE, 10L * capacity));
+    this.maximumCapacity = Math.max(1, capacity);
+    allocate(Math.min(maximumCapacity, INITIAL_CAPACITY));
+  }
+
+  /**
+   * Makes room for {@code entries} distinct hot keys, up to the capacity the sketch was made for.
+   * Growing forgets the counts, like a reset: it happens while the cache fills, when nothing is
+   * evicted yet, and a doubling at a time.
+   */
+  void ensureCapacity(long entries) {
+    if (entries > capacity && capacity < maximumCapacity) {
+      allocate(Math.min(maximumCapacity, Math.max(entries, 2 * capacity)));
+    }
+  }
+
+  /** The counters' footprint in longs (for tests). */
+  int tableLength() {
+    return table.length;
+  }
+
+  private void allocate(long newCapacity) {
+    int length = (int) Math.min(1 << 26, Math.max(16, Long.highestOneBit(newCapacity - 1) << 1));
+    capacity = newCapacity;
+    table = new long[length];
+    mask = length - 1;
+    sampleSize = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(MIN_SAMPLE, 10L * newCapacity));
+    additions = 0;
   }
 
   /** The estimated recent frequency of {@code hash}, 0 to 15. */

@@ -136,6 +136,7 @@ final class Policy<K, V> {
   /** A new live node: it joins the window's young end. */
   void onAdd(PolicyNode<K, V> node) {
     if (countsAccesses) {
+      sketch.ensureCapacity(entries() + 1);
       sketch.increment(node.hash);
     }
     node.setPolicyWeight(node.weight());
@@ -214,7 +215,7 @@ final class Policy<K, V> {
       if (weightedSize < maximum || maximum == 0) {
         return; // not full yet, or a cache that holds nothing: no share to choose
       }
-      tuner.start(window.size() + probation.size() + protectedClock.count());
+      tuner.start(entries());
     }
     if (tuner.record(node.hash, node.weight())) {
       setWindowShare(tuner.share());
@@ -288,6 +289,10 @@ final class Policy<K, V> {
     } else {
       protectedClock.skip();
     }
+  }
+
+  private long entries() {
+    return window.size() + probation.size() + protectedClock.count();
   }
 
   private long mainSize() {

@@ -45,10 +45,13 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   private final Index<K, V> index;
 
-  /** The index's slot arrays and segment shift, copied here so a read is one hop shorter. */
+  /**
+   * The index's slot arrays and log2 of its segment count, copied here so a read is one hop
+   * shorter.
+   */
   private final Node<K, V>[][] tables;
 
-  private final int shift;
+  private final int segmentBits;
   private final HotTier<K, V> t1;
   private final HotTier<K, V> t2;
   private final HitRecorder hits;
@@ -89,7 +92,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   DualCache(DualCacheBuilder<K, V> b) {
     this.index = new Index<>(b.segments, b.initialCapacity);
     this.tables = index.tables;
-    this.shift = index.shift;
+    this.segmentBits = index.segmentBits;
     this.clock = new EpochClock(b.ticker, b.tickNanos);
     this.expiry = b.expiry;
     this.expiring = expiry != null;
@@ -132,8 +135,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * expired entry found here is removed, with an {@link EventType#EXPIRED} event.
    */
   public V get(Object key) {
-    int hash = Index.spread(Objects.requireNonNull(key, "key must not be null").hashCode());
-    Node<K, V> n = find(key, hash);
+    int code = Objects.requireNonNull(key, "key must not be null").hashCode();
+    int hash = Index.spread(code);
+    Node<K, V> n = find(key, hash, Index.homeOf(code));
     V value;
     if (n == null || (value = n.value()) == null) {
       return miss();
@@ -165,8 +169,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * deadline moves and nothing is removed.
    */
   public V peek(Object key) {
-    int hash = Index.spread(Objects.requireNonNull(key, "key must not be null").hashCode());
-    Node<K, V> n = find(key, hash);
+    int code = Objects.requireNonNull(key, "key must not be null").hashCode();
+    int hash = Index.spread(code);
+    Node<K, V> n = find(key, hash, Index.homeOf(code));
     V value;
     if (n == null || (value = n.value()) == null) {
       return miss();
@@ -180,7 +185,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   }
 
   /** T1 → T2 → index. The node found may be dead (value null) or expired. */
-  private Node<K, V> find(Object key, int hash) {
+  private Node<K, V> find(Object key, int hash, int home) {
     if (t1 != null) {
       Node<K, V> n = t1.find(key, hash);
       if (n != null && n.value() != null) {
@@ -193,7 +198,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         }
       }
     }
-    return Index.find(tables, shift, key, hash);
+    return Index.find(tables, segmentBits, key, hash, home);
   }
 
   private void moveDeadlineOnRead(Node<K, V> n, V value) {

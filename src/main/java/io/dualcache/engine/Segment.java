@@ -4,8 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One segment of the main index: an open-addressed, linearly probed array of {@link Node}s guarded
- * by one lock for writers. Readers take no lock.
+ * One segment of the main index: an open-addressed array of {@link Node}s guarded by one lock for
+ * writers, probed as {@link Index} describes (home slot, then an overflow run). Readers take no
+ * lock.
  *
  * <pre>
  * slot:  null ─[insert]─► node ─[remove]─► TOMBSTONE ─[insert]─► node ...
@@ -52,6 +53,9 @@ final class Segment<K, V> {
 
   private final int number;
 
+  /** log2 of the index's segment count: the home hash bits below the home slot's. */
+  private final int segmentBits;
+
   /** Live nodes. Written by the lock holder (opaque); read opaque by anyone summing sizes. */
   @SuppressWarnings("unused") // accessed through LIVE
   private int live;
@@ -62,9 +66,10 @@ final class Segment<K, V> {
   /** Set for good by {@link #closeLocked}. Lock holder only (plain). */
   private boolean closed;
 
-  Segment(Node<K, V>[][] tables, int number, int expectedEntries) {
+  Segment(Node<K, V>[][] tables, int number, int segmentBits, int expectedEntries) {
     this.tables = tables;
     this.number = number;
+    this.segmentBits = segmentBits;
     TABLES.setRelease(tables, number, newTable(lengthFor(expectedEntries)));
   }
 
@@ -74,16 +79,16 @@ final class Segment<K, V> {
   Node<K, V> findByHash(int hash) {
     Node<K, V>[] tab = table();
     int mask = tab.length - 1;
-    int i = hash & mask;
-    for (int probes = 0; probes <= mask; probes++) {
-      Node<K, V> n = slot(tab, i);
+    int home = homeSlot(hash, mask);
+    int overflow = Index.overflowHash(hash);
+    for (int k = 0; k <= mask + Index.HOME_RUN; k++) {
+      Node<K, V> n = slot(tab, Index.probe(k, home, overflow, mask));
       if (n == null) {
         return null;
       }
       if (n.hash == hash && n.key != null) {
         return n;
       }
-      i = (i + 1) & mask;
     }
     return null;
   }
@@ -111,20 +116,13 @@ final class Segment<K, V> {
     if (used + 1 > tab.length * MAX_LOAD) {
       tab = rehash(tab, lengthFor(size() + 1L));
     }
-    int mask = tab.length - 1;
-    int i = node.hash & mask;
-    while (true) {
-      Node<K, V> e = tab[i]; // plain: only the lock holder writes slots
-      if (e == null || e == TOMBSTONE) {
-        SLOT.setRelease(tab, i, node); // publishes the node's fields to lock-free readers
-        if (e == null) {
-          used++;
-        }
-        LIVE.setOpaque(this, size() + 1);
-        return;
-      }
-      i = (i + 1) & mask;
+    int i = freeSlot(tab, node.hash);
+    Node<K, V> e = tab[i]; // plain: only the lock holder writes slots
+    SLOT.setRelease(tab, i, node); // publishes the node's fields to lock-free readers
+    if (e == null) {
+      used++;
     }
+    LIVE.setOpaque(this, size() + 1);
   }
 
   /** Whether {@link #closeLocked} ran (lock holder only). */
@@ -136,21 +134,12 @@ final class Segment<K, V> {
   void removeLocked(Node<K, V> node) {
     node.kill(); // linearization point: from here every reader sees the key absent
     Node<K, V>[] tab = table();
-    int mask = tab.length - 1;
-    int i = node.hash & mask;
-    for (int probes = 0; probes <= mask; probes++) {
-      Node<K, V> e = tab[i];
-      if (e == node) {
-        SLOT.setRelease(tab, i, TOMBSTONE);
-        LIVE.setOpaque(this, size() - 1);
-        return;
-      }
-      if (e == null) {
-        break;
-      }
-      i = (i + 1) & mask;
+    int i = slotOf(tab, node);
+    if (i < 0) {
+      throw new IllegalStateException("node to remove is not in its segment: " + node);
     }
-    throw new IllegalStateException("node to remove is not in its segment: " + node);
+    SLOT.setRelease(tab, i, TOMBSTONE);
+    LIVE.setOpaque(this, size() - 1);
   }
 
   /**
@@ -175,15 +164,10 @@ final class Segment<K, V> {
 
   private Node<K, V>[] rehash(Node<K, V>[] tab, int length) {
     Node<K, V>[] fresh = newTable(length);
-    int mask = fresh.length - 1;
     int count = 0;
     for (Node<K, V> n : tab) {
       if (isNode(n)) {
-        int i = n.hash & mask;
-        while (fresh[i] != null) {
-          i = (i + 1) & mask;
-        }
-        fresh[i] = n;
+        fresh[freeSlot(fresh, n.hash)] = n;
         count++;
       }
     }
@@ -193,6 +177,42 @@ final class Segment<K, V> {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private int homeSlot(int hash, int mask) {
+    return Index.homeSlot(Index.home(hash), segmentBits, mask);
+  }
+
+  /** Where a new node goes: the first free slot (null or tombstone) of its probe sequence. */
+  private int freeSlot(Node<K, V>[] tab, int hash) {
+    int mask = tab.length - 1;
+    int home = homeSlot(hash, mask);
+    int overflow = Index.overflowHash(hash);
+    for (int k = 0; ; k++) { // ends: the array is never full, and the sequence covers it
+      int i = Index.probe(k, home, overflow, mask);
+      Node<K, V> e = tab[i];
+      if (e == null || e == TOMBSTONE) {
+        return i;
+      }
+    }
+  }
+
+  /** The slot holding {@code node} in {@code tab}, or -1 (lock holder only). */
+  private int slotOf(Node<K, V>[] tab, Node<K, V> node) {
+    int mask = tab.length - 1;
+    int home = homeSlot(node.hash, mask);
+    int overflow = Index.overflowHash(node.hash);
+    for (int k = 0; k <= mask + Index.HOME_RUN; k++) {
+      int i = Index.probe(k, home, overflow, mask);
+      Node<K, V> e = tab[i];
+      if (e == node) {
+        return i;
+      }
+      if (e == null) {
+        return -1;
+      }
+    }
+    return -1;
+  }
 
   private static int lengthFor(long entries) {
     long wanted = (long) Math.ceil(entries / TARGET_LOAD);

@@ -96,13 +96,18 @@ public class LinearizabilityTest {
 
   @Test
   void modelChecking() {
+    checkByModel(getClass());
+  }
+
+  /** Model checking of {@code test} against {@link MapSpecification}. */
+  static void checkByModel(Class<?> test) {
     new ModelCheckingOptions()
         .iterations(30)
         .invocationsPerIteration(300)
         .threads(2)
         .actorsPerThread(3)
         .sequentialSpecification(MapSpecification.class)
-        .check(getClass());
+        .check(test);
   }
 
   @Test
@@ -116,7 +121,7 @@ public class LinearizabilityTest {
         .check(getClass());
   }
 
-  /** The sequential map the engine must be indistinguishable from. */
+  /** The sequential map the engine must be indistinguishable from: keys 1 and 2 start at 0. */
   public static final class MapSpecification {
     private final Map<Integer, Integer> map = new HashMap<>(Map.of(1, 0, 2, 0));
 

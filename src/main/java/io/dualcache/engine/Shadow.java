@@ -35,8 +35,8 @@ final class Shadow {
       // Weight 1 (every entry of a cache bounded by size) needs no weight fields: 8 bytes less.
       node =
           weight == 1
-              ? new PolicyNode<>(hash, null, Boolean.TRUE, Node.ETERNAL)
-              : new WeightedNode<>(hash, null, Boolean.TRUE, Node.ETERNAL, weight);
+              ? new PolicyNode<>(hash, null, true, Node.ETERNAL)
+              : new WeightedNode<>(hash, null, true, Node.ETERNAL, weight);
       index.add(node);
       policy.onAdd(node);
     }

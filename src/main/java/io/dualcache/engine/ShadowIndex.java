@@ -94,7 +94,7 @@ final class ShadowIndex {
 
   @SuppressWarnings("unchecked")
   private void allocate(int length) {
-    nodes = new PolicyNode[length];
+    nodes = (PolicyNode<Object, Object>[]) new PolicyNode<?, ?>[length];
     hashes = new int[length];
     shift = 32 - Integer.numberOfTrailingZeros(length);
   }

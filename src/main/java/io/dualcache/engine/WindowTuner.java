@@ -145,7 +145,7 @@ final class WindowTuner {
    * request, which makes chance leads likelier than one look would: hence 2.5 deviations, not 2.
    */
   private static boolean significant(long lead, long splits) {
-    return lead > SIGNIFICANCE * Math.sqrt(splits) + MIN_LEAD;
+    return lead > SIGNIFICANCE * Math.sqrt((double) splits) + MIN_LEAD;
   }
 
   private boolean sampled(int hash) {

@@ -16,7 +16,18 @@ import org.junit.jupiter.api.Test;
 public class CollidingKeysLinearizabilityTest {
 
   /** Equal by id; every instance has the same hash code. */
-  record Key(int id) {
+  static final class Key {
+    private final int id;
+
+    Key(int id) {
+      this.id = id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.id == id;
+    }
+
     @Override
     public int hashCode() {
       return 42;

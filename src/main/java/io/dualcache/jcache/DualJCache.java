@@ -337,7 +337,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     long start = counting ? System.nanoTime() : 0L;
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
-    boolean stored = engine.compute(storedKey, e -> store(e, key, value, storedValue, true));
+    boolean stored;
+    if (writeThrough == null && expiry.isEternal()) {
+      engine.put(storedKey, storedValue); // nothing to write or time: the plain put, no allocation
+      stored = true;
+    } else {
+      stored = engine.compute(storedKey, e -> store(e, key, value, storedValue, true));
+    }
     if (counting && stored) {
       statistics.recordPuts(1);
       statistics.recordPutTime(start);

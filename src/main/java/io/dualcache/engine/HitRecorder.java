@@ -21,7 +21,8 @@ import java.util.function.IntConsumer;
  * Stripe:  ring[0..SIZE)  int hashes
  *          writeIndex     next slot to fill   (readers: plain load, release store)
  *          readIndex      next slot to drain  (daemon: release store; readers: opaque load)
- *          records in [readIndex, writeIndex) are pending; at most SIZE of them
+ *          records in [readIndex, writeIndex) are pending; a drain takes at most SIZE of them,
+ *          and none while racing readers have left writeIndex behind readIndex
  * </pre>
  */
 final class HitRecorder {
@@ -91,7 +92,15 @@ final class HitRecorder {
 
   /** Records a hit on the key with spread hash {@code hash}, unless the thread's ring is full. */
   void record(int hash) {
-    Stripe s = stripes[stripeOfCurrentThread()];
+    recordInto(stripes[stripeOfCurrentThread()], hash);
+  }
+
+  /** {@link #record} into a chosen stripe, so that tests can make threads share one. */
+  void recordInStripe(int stripe, int hash) {
+    recordInto(stripes[stripe], hash);
+  }
+
+  private void recordInto(Stripe s, int hash) {
     int w = s.writeIndex; // plain: a racing reader on this stripe may overwrite us, that is fine
     if (w - (int) READ.getOpaque(s) >= SIZE) {
       return; // full until the daemon drains it: drop
@@ -100,23 +109,34 @@ final class HitRecorder {
     WRITE.setRelease(s, w + 1); // publishes the ring store to the draining daemon
   }
 
-  /** Hands every pending record to {@code sink} and empties the rings (maintenance owner only). */
+  /**
+   * Hands every pending record to {@code sink} and empties the rings (maintenance owner only). At
+   * most {@link #SIZE} records per stripe, whatever the indexes say: a recorder's plain
+   * read-increment-store of {@code writeIndex} races other recorders of its stripe, so a late store
+   * can move the index back, even behind the {@code readIndex} this drain published. Such a ring
+   * holds nothing known to be new: the drain takes nothing from it and moves {@code readIndex} back
+   * to the write index, so that the next records are taken normally.
+   */
   int drain(IntConsumer sink) {
     int drained = 0;
     boolean saturated = false;
     for (Stripe s : stripes) {
-      int w = (int) WRITE.getAcquire(s);
-      int r = s.readIndex;
-      if (w == r) {
+      int w = (int) WRITE.getAcquire(s); // LoadLoad: the ring stores before it are visible
+      int r = s.readIndex; // plain: only this thread writes it
+      int pending = w - r;
+      if (pending <= 0) {
+        if (pending < 0) {
+          READ.setRelease(s, w); // a late store moved writeIndex back: realign, drop nothing new
+        }
         continue;
       }
-      int start = w - r > SIZE ? w - SIZE : r; // racing writers can run past; take the newest
-      for (int i = start; i != w; i++) {
+      int taken = Math.min(pending, SIZE); // racing recorders can run past: take the newest
+      for (int i = w - taken; i != w; i++) {
         sink.accept(s.ring[i & MASK]);
       }
-      drained += w - start;
-      saturated |= w - start >= SIZE;
-      READ.setRelease(s, w); // frees the ring for readers
+      drained += taken;
+      saturated |= taken >= SIZE;
+      READ.setRelease(s, w); // frees the ring for recorders
     }
     adaptSampling(saturated);
     return drained;

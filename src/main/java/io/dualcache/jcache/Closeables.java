@@ -2,7 +2,11 @@ package io.dualcache.jcache;
 
 import java.lang.System.Logger.Level;
 
-/** Closes the user objects a cache or manager owns, logging failures instead of throwing. */
+/**
+ * The one place the {@code close()} of user objects is called: a failure, an Error included, is
+ * logged and not thrown, so that one object that fails to close never keeps the others (or the
+ * other caches of a manager) open.
+ */
 final class Closeables {
 
   private static final System.Logger LOG = System.getLogger(Closeables.class.getName());
@@ -14,7 +18,7 @@ final class Closeables {
     if (object instanceof AutoCloseable closeable) {
       try {
         closeable.close();
-      } catch (Exception e) {
+      } catch (Exception | Error e) {
         LOG.log(Level.WARNING, "closing the " + what + " failed", e);
       }
     }

@@ -4,7 +4,6 @@ import io.dualcache.engine.DualCache;
 import io.dualcache.engine.DualCacheBuilder;
 import io.dualcache.engine.Expiry;
 import io.dualcache.engine.MutableEntry;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,10 +23,8 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.event.CacheEntryListenerException;
-import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
-import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 import javax.management.ObjectName;
 
@@ -45,8 +42,6 @@ import javax.management.ObjectName;
  * @param <V> the type of values
  */
 public final class DualJCache<K, V> implements Cache<K, V> {
-
-  private static final System.Logger LOG = System.getLogger(DualJCache.class.getName());
 
   private final String name;
   private final DualCacheManager manager;
@@ -68,10 +63,11 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   private final CacheStatistics statistics = new CacheStatistics();
   private final Executor executor;
 
-  /** The configured types, or null where they are Object (nothing to check). */
-  private final Class<?> keyType;
+  /** The configured types, checked on every write. */
+  private final TypeCheck types;
 
-  private final Class<?> valueType;
+  /** Runs loadAll; null without a loader. */
+  private final BulkLoad<K, V> bulkLoad;
 
   private final ObjectName configurationBeanName;
   private final ObjectName statisticsBeanName;
@@ -103,9 +99,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     Copier copier =
         configuration.getCopier() != null ? configuration.getCopier() : SerializingCopier.INSTANCE;
     this.copies = new Copies(storeByValue, copier, classLoader, name);
-    this.keyType = configuration.getKeyType() == Object.class ? null : configuration.getKeyType();
-    this.valueType =
-        configuration.getValueType() == Object.class ? null : configuration.getValueType();
+    this.types = new TypeCheck(configuration.getKeyType(), configuration.getValueType(), name);
     this.executor =
         configuration.getExecutor() != null
             ? configuration.getExecutor()
@@ -139,11 +133,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
         created.add(dispatcher.register(listener).listener());
       }
       this.events = dispatcher;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // a factory failed: close what the others made
       created.forEach(object -> Closeables.closeQuietly(object, "part of failed cache " + name));
       throw e;
     }
     this.engine = EngineFactory.build(builder, events, expiry);
+    this.bulkLoad =
+        loader == null ? null : new BulkLoad<>(name, engine, loader, executor, this::storeLoaded);
     try {
       setManagementEnabled(configuration.isManagementEnabled());
       setStatisticsEnabled(configuration.isStatisticsEnabled());
@@ -233,15 +229,21 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     }
     if (readThrough != null && !missing.isEmpty()) {
       Map<K, V> loaded = readThrough.loadAll(missing);
+      UserCode.FirstFailure failure = new UserCode.FirstFailure("getAll", name);
       if (loaded != null) {
         for (K key : missing) {
           V value = loaded.get(key);
-          V now = value == null ? null : storeLoaded(key, value, false);
-          if (now != null) {
-            result.put(key, now);
+          try {
+            V now = value == null ? null : storeLoaded(key, value, false);
+            if (now != null) {
+              result.put(key, now);
+            }
+          } catch (RuntimeException | Error e) { // this key's listener: the others are stored
+            failure.add(e);
           }
         }
       }
+      failure.rethrow();
     }
     if (counting) {
       statistics.recordGetTime(start);
@@ -282,50 +284,19 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     return engine.containsKey(key);
   }
 
+  /** {@inheritDoc} See {@link BulkLoad}: the listener always hears exactly once how it ended. */
   @Override
   public void loadAll(
       Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
     checkOpen();
     requireNoNullKeys(keys, "loadAll");
-    if (loader == null) {
+    if (bulkLoad == null) {
       if (listener != null) {
         listener.onCompletion();
       }
       return;
     }
-    List<K> toLoad = new ArrayList<>(keys);
-    executor.execute(() -> runLoadAll(toLoad, replaceExistingValues, listener));
-  }
-
-  private void runLoadAll(List<K> keys, boolean replace, CompletionListener listener) {
-    try {
-      List<K> toLoad = new ArrayList<>(keys.size());
-      for (K key : keys) {
-        if (replace || !engine.containsKey(key)) {
-          toLoad.add(key);
-        }
-      }
-      if (!toLoad.isEmpty()) {
-        Map<K, V> loaded = loader.loadAll(toLoad);
-        if (loaded != null) {
-          for (K key : toLoad) {
-            V value = loaded.get(key);
-            if (value != null) {
-              storeLoaded(key, value, replace);
-            }
-          }
-        }
-      }
-      if (listener != null) {
-        listener.onCompletion();
-      }
-    } catch (RuntimeException e) {
-      if (listener != null) {
-        listener.onException(e);
-      } else {
-        LOG.log(Level.WARNING, "loadAll of cache \"" + name + "\" failed", e);
-      }
-    }
+    bulkLoad.start(keys, replaceExistingValues, listener);
   }
 
   // ================================================================ writes
@@ -402,7 +373,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       K key = Objects.requireNonNull(entry.getKey(), "putAll map must not contain a null key");
       V value =
           Objects.requireNonNull(entry.getValue(), "putAll map has a null value for key " + key);
-      checkTypes(key, value);
+      types.check(key, value);
       keys.add(key);
       values.add(value);
     }
@@ -416,20 +387,19 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       storedValues.add(copies.in(values.get(i)));
     }
     Set<K> unwritten = Set.of();
-    CacheWriterException writeFailure = null;
+    UserCode.FirstFailure failure = new UserCode.FirstFailure("putAll", name);
     if (writeThrough != null) {
       List<Cache.Entry<? extends K, ? extends V>> batch = new ArrayList<>(keys.size());
       for (int i = 0; i < keys.size(); i++) {
         batch.add(new DualCacheEntry<>(keys.get(i), values.get(i)));
       }
-      writeFailure = writeThrough.writeAll(batch); // leaves in batch what it did not write
+      failure.add(writeThrough.writeAll(batch)); // leaves in batch what it did not write
       unwritten = new HashSet<>();
       for (Cache.Entry<? extends K, ? extends V> entry : batch) {
         unwritten.add(entry.getKey());
       }
     }
     long puts = 0;
-    RuntimeException listenerFailure = null;
     for (int i = 0; i < keys.size(); i++) {
       if (unwritten.contains(keys.get(i))) {
         continue;
@@ -441,21 +411,18 @@ public final class DualJCache<K, V> implements Cache<K, V> {
         if (engine.compute(storedKeys.get(i), e -> store(e, key, value, storedValue, false))) {
           puts++;
         }
-      } catch (CacheEntryListenerException e) {
-        listenerFailure = listenerFailure == null ? e : listenerFailure; // the rest still goes in
+      } catch (CacheEntryListenerException e) { // after the store: the rest still goes in
+        failure.add(e);
         puts++;
+      } catch (RuntimeException | Error e) { // this key's own failure: the rest still goes in
+        failure.add(e);
       }
     }
     if (counting && puts > 0) {
       statistics.recordPuts(puts);
       statistics.recordPutTime(start);
     }
-    if (writeFailure != null) {
-      throw writeFailure;
-    }
-    if (listenerFailure != null) {
-      throw listenerFailure;
-    }
+    failure.rethrow();
   }
 
   @Override
@@ -671,7 +638,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     boolean counting = statisticsEnabled;
     long start = counting ? System.nanoTime() : 0L;
     Collection<? extends K> toRemove = keys;
-    CacheWriterException writeFailure = null;
+    Throwable writeFailure = null;
     if (writeThrough != null && !keys.isEmpty()) {
       Set<K> undeleted = new LinkedHashSet<>(keys);
       writeFailure = writeThrough.deleteAll(undeleted); // leaves what it did not delete
@@ -679,10 +646,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       deleted.removeAll(undeleted);
       toRemove = deleted;
     }
-    removeEach(toRemove, counting, start);
-    if (writeFailure != null) {
-      throw writeFailure;
-    }
+    removeEach(toRemove, counting, start, writeFailure);
   }
 
   @Override
@@ -699,7 +663,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     if (present.isEmpty()) {
       return;
     }
-    CacheWriterException writeFailure = null;
+    Throwable writeFailure = null;
     Collection<K> toRemove = present.keySet();
     if (writeThrough != null) {
       Set<K> undeleted = new LinkedHashSet<>(present.values());
@@ -712,32 +676,32 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       }
       toRemove = deleted;
     }
-    removeEach(toRemove, counting, start);
-    if (writeFailure != null) {
-      throw writeFailure;
-    }
+    removeEach(toRemove, counting, start, writeFailure);
   }
 
-  /** Removes each key without writing through; counts and reports what was removed. */
-  private void removeEach(Collection<? extends K> keys, boolean counting, long start) {
+  /**
+   * Removes each key without writing through; counts what was removed; then throws the writer's
+   * failure, if any, else the first failure of a key (a listener's: the rest are removed anyway).
+   */
+  private void removeEach(
+      Collection<? extends K> keys, boolean counting, long start, Throwable writeFailure) {
     long removed = 0;
-    RuntimeException listenerFailure = null;
+    UserCode.FirstFailure failure = new UserCode.FirstFailure("removeAll", name);
+    failure.add(writeFailure);
     for (K key : keys) {
       try {
         if (engine.compute(key, DualJCache::removeIfPresent)) {
           removed++;
         }
-      } catch (CacheEntryListenerException e) {
-        listenerFailure = listenerFailure == null ? e : listenerFailure; // remove the rest anyway
+      } catch (RuntimeException | Error e) {
+        failure.add(e);
       }
     }
     if (counting && removed > 0) {
       statistics.recordRemovals(removed);
       statistics.recordRemoveTime(start);
     }
-    if (listenerFailure != null) {
-      throw listenerFailure;
-    }
+    failure.rethrow();
   }
 
   private static <K, V> Boolean removeIfPresent(MutableEntry<K, V> entry) {
@@ -788,16 +752,9 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   /** Runs the processor on the engine's entry and applies its net operation. */
   private <T> Invocation<T> process(
       MutableEntry<K, V> entry, K key, EntryProcessor<K, V, T> processor, Object[] arguments) {
-    ProcessorEntry<K, V> view = new ProcessorEntry<>(key, entry.value(), copies, readThrough);
-    T result;
-    try {
-      result = processor.process(view, arguments);
-    } catch (EntryProcessorException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new EntryProcessorException(
-          "entry processor " + processor.getClass().getName() + " failed on key " + key, e);
-    }
+    ProcessorEntry<K, V> view =
+        new ProcessorEntry<>(key, entry.value(), copies, readThrough, types);
+    T result = UserCode.process(processor, view, arguments, name);
     boolean changed = apply(entry, view, key);
     return new Invocation<>(result, view.existed(), view.operation(), changed);
   }
@@ -837,7 +794,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
         }
       } catch (IllegalStateException closed) {
         throw closed;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) { // this key's failure: the others are processed
         results.put(key, ProcessorResult.failed(e));
       }
     }
@@ -906,7 +863,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       configuration.addCacheEntryListenerConfiguration(listener); // IAE if registered already
       try {
         events.register(listener);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) { // a factory failed: not registered
         configuration.removeCacheEntryListenerConfiguration(listener);
         throw e;
       }
@@ -1093,28 +1050,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     checkOpen();
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(value, "value must not be null");
-    checkTypes(key, value);
-  }
-
-  private void checkTypes(Object key, Object value) {
-    if (keyType != null && !keyType.isInstance(key)) {
-      throw new ClassCastException(
-          "cache \""
-              + name
-              + "\" is configured for keys of "
-              + keyType.getName()
-              + ", not "
-              + key.getClass().getName());
-    }
-    if (valueType != null && !valueType.isInstance(value)) {
-      throw new ClassCastException(
-          "cache \""
-              + name
-              + "\" is configured for values of "
-              + valueType.getName()
-              + ", not "
-              + value.getClass().getName());
-    }
+    types.check(key, value);
   }
 
   private static void requireNoNullKeys(Set<?> keys, String operation) {

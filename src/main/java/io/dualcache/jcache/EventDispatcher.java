@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryListenerException;
 import javax.cache.event.EventType;
 
@@ -16,11 +17,17 @@ import javax.cache.event.EventType;
  * current at that moment, and counts evictions for the statistics (evictions are no JSR-107 event).
  *
  * <p>The engine calls it in the thread that made the change, while that key's lock is held, so
- * per-key order holds. Synchronous listeners run right here; the first exception any of them throws
- * is rethrown as a {@link CacheEntryListenerException} after all of them ran (the engine then
- * throws it to the caller, after the change). Asynchronous listeners get the event through one of a
- * few {@link SerialExecutor} stripes chosen by the key's hash: events of one key are queued in the
- * order of the changes and delivered in that order.
+ * per-key order holds. Synchronous listeners run right here. Asynchronous listeners get the event
+ * through one of a few {@link SerialExecutor} stripes chosen by the key's hash: events of one key
+ * are queued in the order of the changes and delivered in that order.
+ *
+ * <p>This is the one place listeners and filters are called, and what their failures do (see {@link
+ * UserCode}): every registration gets the event, whatever another one threw. A synchronous
+ * listener's (or filter's) RuntimeException is rethrown as a {@link CacheEntryListenerException}
+ * (one passes as it is), an Error as it is, after all registrations had the event (the engine then
+ * throws it to the caller, after the change); if several throw, an Error wins, else the first, and
+ * the others are logged. An asynchronous delivery that throws anything is logged once and the next
+ * event is delivered: it never holds back other events.
  */
 final class EventDispatcher<K, V> implements EntryListener<K, V> {
 
@@ -105,7 +112,7 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
     K publicKey = copies.out(key);
     V publicValue = copies.out(jcacheType == EventType.CREATED ? newValue : oldValue);
     V publicNewValue = jcacheType == EventType.UPDATED ? copies.out(newValue) : null;
-    RuntimeException failure = null;
+    UserCode.FirstFailure failure = null;
     for (ListenerRegistration<K, V> registration : current) {
       if (!registration.listensTo(jcacheType)) {
         continue;
@@ -113,14 +120,20 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
       DualCacheEntryEvent<K, V> event =
           newEvent(registration, jcacheType, publicKey, publicValue, publicNewValue);
       if (registration.isSynchronous()) {
-        failure = deliverNow(registration, event, failure);
+        Throwable thrown = deliverNow(registration, event);
+        if (thrown != null) {
+          if (failure == null) {
+            failure = new UserCode.FirstFailure("the synchronous listeners", source.getName());
+          }
+          failure.add(thrown);
+        }
       } else {
         asyncStripes[(publicKey.hashCode() & 0x7fffffff) % ASYNC_STRIPES].execute(
-            () -> registration.deliver(event));
+            () -> deliverLater(registration, event));
       }
     }
     if (failure != null) {
-      throw failure;
+      failure.rethrow();
     }
   }
 
@@ -140,22 +153,41 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
     };
   }
 
-  private static <K, V> RuntimeException deliverNow(
-      ListenerRegistration<K, V> registration,
-      DualCacheEntryEvent<K, V> event,
-      RuntimeException failure) {
+  /** Delivers in the caller's thread; returns what the caller is to get, or null. */
+  private Throwable deliverNow(
+      ListenerRegistration<K, V> registration, CacheEntryEvent<K, V> event) {
     try {
       registration.deliver(event);
-      return failure;
-    } catch (CacheEntryListenerException e) {
-      return failure != null ? failure : e;
+      return null;
+    } catch (CacheEntryListenerException | Error e) {
+      return e;
     } catch (RuntimeException e) {
-      if (failure != null) {
-        LOG.log(Level.WARNING, "another synchronous listener failed too", e);
-        return failure;
-      }
       return new CacheEntryListenerException(
-          "synchronous listener " + registration.listener() + " failed on " + event, e);
+          "synchronous listener "
+              + registration.listener()
+              + " of cache \""
+              + source.getName()
+              + "\" failed on "
+              + event,
+          e);
+    }
+  }
+
+  /** Delivers on the executor: a failure is logged here, once, and the next event goes on. */
+  private void deliverLater(ListenerRegistration<K, V> registration, CacheEntryEvent<K, V> event) {
+    try {
+      registration.deliver(event);
+    } catch (RuntimeException | Error e) {
+      LOG.log(
+          Level.WARNING,
+          "asynchronous listener "
+              + registration.listener()
+              + " of cache \""
+              + source.getName()
+              + "\" failed on "
+              + event
+              + "; the next event is delivered",
+          e);
     }
   }
 

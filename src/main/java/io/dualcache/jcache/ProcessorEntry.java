@@ -32,6 +32,7 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
   private final V stored;
   private final Copies copies;
   private final ReadThrough<K, V> readThrough;
+  private final TypeCheck types;
   private V value;
   private Operation operation = Operation.NONE;
 
@@ -39,12 +40,14 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
    * @param key the key the caller passed
    * @param stored the value in the cache when the processor started, or null
    * @param readThrough the loader when the cache reads through, else null
+   * @param types the cache's configured types, which {@link #setValue} checks
    */
-  ProcessorEntry(K key, V stored, Copies copies, ReadThrough<K, V> readThrough) {
+  ProcessorEntry(K key, V stored, Copies copies, ReadThrough<K, V> readThrough, TypeCheck types) {
     this.key = key;
     this.stored = stored;
     this.copies = copies;
     this.readThrough = readThrough;
+    this.types = types;
   }
 
   @Override
@@ -89,6 +92,7 @@ final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
     if (newValue == null) {
       throw new NullPointerException("an entry processor cannot set a null value for " + key);
     }
+    types.check(key, newValue); // a ClassCastException: the processor fails, nothing is set
     operation = stored != null ? Operation.UPDATE : Operation.CREATE;
     value = newValue;
   }

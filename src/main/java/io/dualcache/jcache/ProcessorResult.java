@@ -3,13 +3,17 @@ package io.dualcache.jcache;
 import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
-/** The outcome of an entry processor for one key of {@code invokeAll}: a value or a failure. */
+/**
+ * The outcome of an entry processor for one key of {@code invokeAll}: a value or a failure. {@link
+ * #get} throws the failure as {@code invoke} would have: an {@link EntryProcessorException} as it
+ * is, an Error as it is, any other exception (a listener's, a writer's) wrapped in one.
+ */
 final class ProcessorResult<T> implements EntryProcessorResult<T> {
 
   private final T value;
-  private final RuntimeException failure;
+  private final Throwable failure;
 
-  private ProcessorResult(T value, RuntimeException failure) {
+  private ProcessorResult(T value, Throwable failure) {
     this.value = value;
     this.failure = failure;
   }
@@ -18,7 +22,7 @@ final class ProcessorResult<T> implements EntryProcessorResult<T> {
     return new ProcessorResult<>(value, null);
   }
 
-  static <T> ProcessorResult<T> failed(RuntimeException failure) {
+  static <T> ProcessorResult<T> failed(Throwable failure) {
     return new ProcessorResult<>(null, failure);
   }
 
@@ -28,6 +32,9 @@ final class ProcessorResult<T> implements EntryProcessorResult<T> {
       return value;
     }
     if (failure instanceof EntryProcessorException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
       throw e;
     }
     throw new EntryProcessorException(failure);

@@ -5,8 +5,11 @@ import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheLoaderException;
 
 /**
- * Calls the cache's {@link CacheLoader} and reports its failures as {@link CacheLoaderException}s,
- * as the spec requires: a {@code CacheLoaderException} passes as it is, anything else is wrapped.
+ * The one place the cache's {@link CacheLoader} is called. Its RuntimeExceptions are reported as
+ * {@link CacheLoaderException}s, as the spec requires: a {@code CacheLoaderException} passes as it
+ * is, anything else is wrapped; an Error passes as it is (see {@link UserCode}; {@link BulkLoad}
+ * wraps it for a {@code CompletionListener}). The caller, inside the compute of the key, then
+ * stores nothing.
  */
 final class ReadThrough<K, V> {
 

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs tasks one at a time, in the order they were submitted, on a shared executor: at most one
- * drain task of this queue is on the executor at any time. Failures of tasks are logged.
+ * drain task of this queue is on the executor at any time. A task that throws anything, an Error
+ * included, is logged and the next one runs: one failure never holds back the tasks behind it (the
+ * tasks of {@link EventDispatcher} handle their failures themselves; this is the backstop).
  */
 final class SerialExecutor implements Executor {
 
@@ -40,6 +42,9 @@ final class SerialExecutor implements Executor {
       } catch (RejectedExecutionException e) {
         draining.set(false);
         LOG.log(Level.WARNING, "executor rejected the delivery of asynchronous events", e);
+      } catch (RuntimeException | Error e) { // a broken executor: the next execute tries again
+        draining.set(false);
+        LOG.log(Level.WARNING, "executor failed to take the delivery of asynchronous events", e);
       }
     }
   }
@@ -50,8 +55,8 @@ final class SerialExecutor implements Executor {
       while ((task = tasks.poll()) != null) {
         try {
           task.run();
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "asynchronous cache entry listener failed", e);
+        } catch (RuntimeException | Error e) {
+          LOG.log(Level.WARNING, "an asynchronous task failed; the next one runs", e);
         }
       }
     } finally {

@@ -6,10 +6,12 @@ import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CacheWriterException;
 
 /**
- * Calls the cache's {@link CacheWriter} and reports its failures as {@link CacheWriterException}s,
- * as the spec requires: a {@code CacheWriterException} passes as it is, anything else is wrapped.
- * The batch calls leave in their collection what the writer did not write or delete; the cache
- * applies the rest.
+ * The one place the cache's {@link CacheWriter} is called. Its RuntimeExceptions are reported as
+ * {@link CacheWriterException}s, as the spec requires: a {@code CacheWriterException} passes as it
+ * is, anything else is wrapped; an Error passes as it is (see {@link UserCode}). The single calls
+ * throw, inside the compute of their key, so the cache stays as it was. The batch calls return the
+ * failure instead and leave in their collection what the writer did not write or delete: the cache
+ * applies the rest, then throws the failure.
  */
 final class WriteThrough<K, V> {
 
@@ -49,13 +51,13 @@ final class WriteThrough<K, V> {
   /**
    * Writes {@code entries}; on return the collection holds those the writer did not write.
    *
-   * @return the writer's failure (wrapped), or null if it did not throw
+   * @return the writer's failure (an exception wrapped, an Error as it is), or null
    */
-  CacheWriterException writeAll(Collection<Cache.Entry<? extends K, ? extends V>> entries) {
+  Throwable writeAll(Collection<Cache.Entry<? extends K, ? extends V>> entries) {
     try {
       writer.writeAll(entries);
       return null;
-    } catch (CacheWriterException e) {
+    } catch (CacheWriterException | Error e) {
       return e;
     } catch (RuntimeException e) {
       return failure("write " + entries.size() + " entries", e);
@@ -65,13 +67,13 @@ final class WriteThrough<K, V> {
   /**
    * Deletes {@code keys}; on return the collection holds those the writer did not delete.
    *
-   * @return the writer's failure (wrapped), or null if it did not throw
+   * @return the writer's failure (an exception wrapped, an Error as it is), or null
    */
-  CacheWriterException deleteAll(Collection<?> keys) {
+  Throwable deleteAll(Collection<?> keys) {
     try {
       writer.deleteAll(keys);
       return null;
-    } catch (CacheWriterException e) {
+    } catch (CacheWriterException | Error e) {
       return e;
     } catch (RuntimeException e) {
       return failure("delete " + keys.size() + " keys", e);

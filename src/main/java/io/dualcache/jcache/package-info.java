@@ -22,6 +22,9 @@
  *   <li>events: the engine calls its one listener, {@code EventDispatcher}, in the writing thread
  *       under the key's lock; it delivers to synchronous registrations there and queues to
  *       asynchronous ones per key ({@code SerialExecutor}). Evictions are counted, not delivered.
+ *   <li>user code that fails: each kind of user object is called from one class, which decides what
+ *       its failure does to the caller and makes sure it does nothing to other keys, listeners or
+ *       threads; {@code UserCode} states the rule and lists them.
  *   <li>statistics: {@code CacheStatistics}, counted by the operations while enabled; MXBeans are
  *       registered by {@code MBeanRegistrar}.
  *   <li>configuration files: when a manager is opened, {@code ConfigFiles} asks {@code

@@ -1,9 +1,17 @@
 package io.dualcache.jcache;
 
+import javax.cache.CacheException;
+
 /**
  * How one cache moves keys and values across its boundary: copies made by its {@link Copier} with
  * its manager's class loader when it stores by value, the objects themselves when it stores by
- * reference. A failed copy is reported with the cache's name, before the cache changed.
+ * reference.
+ *
+ * <p>This is the one place the copier is called, and what its failures do (see {@link UserCode}). A
+ * copy in that fails with any RuntimeException is an {@link IllegalArgumentException} naming the
+ * object's class and the cache, thrown before the cache changed: the object cannot be stored. A
+ * copy out that fails (the stored copy cannot be copied again, or read back) is a {@link
+ * CacheException} naming both; the entry stays as it is. An Error passes as it is.
  */
 final class Copies {
 
@@ -25,20 +33,42 @@ final class Copies {
 
   /** The object to store for {@code object}, a key or value the caller handed in. */
   <T> T in(T object) {
-    return byValue ? copy(object) : object;
+    if (!byValue) {
+      return object;
+    }
+    try {
+      return copier.copy(object, classLoader);
+    } catch (IllegalArgumentException e) { // the copier's own message names the class
+      throw new IllegalArgumentException(
+          "cache \"" + cacheName + "\" stores by value, but " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cache \""
+              + cacheName
+              + "\" stores by value, but a "
+              + object.getClass().getName()
+              + " cannot be copied: "
+              + e,
+          e);
+    }
   }
 
   /** The object to hand out for {@code stored}, or null for null. */
   <T> T out(T stored) {
-    return byValue && stored != null ? copy(stored) : stored;
-  }
-
-  private <T> T copy(T object) {
+    if (!byValue || stored == null) {
+      return stored;
+    }
     try {
-      return copier.copy(object, classLoader);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "cache \"" + cacheName + "\" stores by value, but " + e.getMessage(), e);
+      return copier.copy(stored, classLoader);
+    } catch (RuntimeException e) {
+      throw new CacheException(
+          "cache \""
+              + cacheName
+              + "\" stores by value, but its copy of a "
+              + stored.getClass().getName()
+              + " could not be copied out: "
+              + e.getMessage(),
+          e);
     }
   }
 }

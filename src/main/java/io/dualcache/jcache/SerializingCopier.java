@@ -44,9 +44,14 @@ public final class SerializingCopier implements Copier {
               + e.getMessage()
               + " does not implement java.io.Serializable)",
           e);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) { // a writeObject that throws, say
       throw new IllegalArgumentException(
-          "a " + object.getClass().getName() + " cannot be stored by value: serializing failed", e);
+          "a "
+              + object.getClass().getName()
+              + " cannot be stored by value: serializing failed ("
+              + e
+              + ")",
+          e);
     }
     return bytes.toByteArray();
   }
@@ -54,9 +59,16 @@ public final class SerializingCopier implements Copier {
   private static Object deserialize(byte[] bytes, ClassLoader classLoader, Class<?> type) {
     try (ObjectInputStream in = new LoaderObjectInputStream(bytes, classLoader)) {
       return in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
+    } catch (IOException | ClassNotFoundException | RuntimeException e) { // a throwing readObject
       throw new CacheException(
-          "a copy of a " + type.getName() + " could not be deserialized with " + classLoader, e);
+          "a copy of a "
+              + type.getName()
+              + " could not be deserialized with "
+              + classLoader
+              + " ("
+              + e
+              + ")",
+          e);
     }
   }
 

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +139,97 @@ class StoreByValueCopyTest {
     assertTrue(copies.get() >= 3, "key in, value in, value out: " + copies.get());
   }
 
+  @Test
+  void aValueWhoseWriteObjectThrowsFailsLikeAnUnserializableOneAndChangesNothing() {
+    Cache<String, Object> cache = manager.createCache("refusing", new MutableConfiguration<>());
+    cache.put("present", "old");
+
+    IllegalArgumentException failure =
+        assertThrows(
+            IllegalArgumentException.class, () -> cache.put("present", new RefusesToBeWritten()));
+    assertThrows(
+        IllegalArgumentException.class, () -> cache.put("absent", new RefusesToBeWritten()));
+
+    assertTrue(
+        failure.getMessage().contains(RefusesToBeWritten.class.getName()), failure.getMessage());
+    assertTrue(failure.getMessage().contains("\"refusing\""), failure.getMessage());
+    assertEquals(IllegalStateException.class, rootCause(failure).getClass());
+    assertEquals("old", cache.get("present"));
+    assertFalse(cache.containsKey("absent"));
+  }
+
+  @Test
+  void aValueWhoseReadObjectThrowsOnTheWayOutFailsWithACacheExceptionNamingClassAndCache() {
+    Cache<String, Object> cache = manager.createCache("unreadable", new MutableConfiguration<>());
+    cache.put("k", new FailsToBeReadTwice()); // the copy in reads it back once: that works
+
+    CacheException failure = assertThrows(CacheException.class, () -> cache.get("k"));
+
+    assertTrue(
+        failure.getMessage().contains(FailsToBeReadTwice.class.getName()), failure.getMessage());
+    assertTrue(failure.getMessage().contains("\"unreadable\""), failure.getMessage());
+    assertTrue(cache.containsKey("k"), "a failed copy out leaves the entry as it was");
+  }
+
+  @Test
+  void aCopierThatThrowsSomethingElseIsReportedWithTheCacheNameToo() {
+    Copier broken =
+        new Copier() {
+          @Override
+          public <T> T copy(T object, ClassLoader classLoader) {
+            throw new UnsupportedOperationException("this copier copies nothing");
+          }
+        };
+    Cache<String, String> cache =
+        manager.createCache(
+            "broken-copier", new DualCacheConfiguration<String, String>().setCopier(broken));
+
+    IllegalArgumentException failure =
+        assertThrows(IllegalArgumentException.class, () -> cache.put("k", "v"));
+
+    assertTrue(failure.getMessage().contains("\"broken-copier\""), failure.getMessage());
+    assertTrue(failure.getMessage().contains("java.lang.String"), failure.getMessage());
+    assertEquals(UnsupportedOperationException.class, failure.getCause().getClass());
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
   /** Deliberately not Serializable. */
   static final class NotSerial {}
+
+  /** Serializable in name only: its writeObject always throws. */
+  static final class RefusesToBeWritten implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      throw new IllegalStateException(getClass().getName() + " refuses to be written");
+    }
+  }
+
+  /**
+   * Counts the serializations it went through: a copy in (one) reads back, a copy of that copy
+   * (two: the way out of a store-by-value cache) fails in readObject.
+   */
+  static final class FailsToBeReadTwice implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private transient int hops;
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      out.writeInt(hops + 1);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException {
+      hops = in.readInt();
+      if (hops >= 2) {
+        throw new IllegalStateException(getClass().getName() + " refuses to be read twice");
+      }
+    }
+  }
 }

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A concurrent cache with wait-free reads. Build one with {@link #builder()}.
@@ -29,9 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  * IllegalStateException} once the cache is {@linkplain #close() closed}.
  */
 public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoCloseable {
-
-  /** How long a writer waits for a draining thread when the write queue is full. */
-  private static final long BACKOFF_NANOS = 10_000L;
 
   private static final VarHandle HIT_FILTER;
 
@@ -56,7 +52,6 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   private final HotTier<K, V> t2;
   private final HitRecorder hits;
   private final Maintenance<K, V> maintenance;
-  private final Scheduler scheduler;
   private final EpochClock clock;
 
   /** Null when every entry is eternal. */
@@ -109,17 +104,26 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
             b.t1Slots,
             b.t2Slots,
             b.writeQueueCapacity(),
-            b.hitStripes);
+            b.hitStripes,
+            m ->
+                b.executor != null
+                    ? new ExecutorScheduler(m, b.executor)
+                    : new DaemonThread(m, b.threadFactory()));
     this.t1 = maintenance.t1();
     this.t2 = maintenance.t2();
     this.hits = maintenance.hits();
     if (expiring) {
-      TickingThread.register(clock);
+      registerClock(); // once nothing else can fail: a failed build leaves no clock ticking
     }
-    this.scheduler =
-        b.executor != null
-            ? new ExecutorScheduler(maintenance, b.executor)
-            : new DaemonThread(maintenance, b.threadFactory());
+  }
+
+  private void registerClock() {
+    try {
+      TickingThread.register(clock);
+    } catch (RuntimeException | Error e) {
+      maintenance.stopScheduler();
+      throw e;
+    }
   }
 
   /** A builder of an unbounded cache with eternal entries, to be adjusted. */
@@ -138,6 +142,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     int code = Objects.requireNonNull(key, "key must not be null").hashCode();
     int hash = Index.spread(code);
     Node<K, V> n = find(key, hash, Index.homeOf(code));
+    if (movesOnRead) {
+      return getMovingDeadline(n, hash);
+    }
     V value;
     if (n == null || (value = n.value()) == null) {
       return miss();
@@ -146,11 +153,42 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       expireFound(n);
       return null;
     }
+    recordHit(hash);
+    return value;
+  }
+
+  private void recordHit(int hash) {
     if (hits != null && HitRecorder.sampled(hash, (long) HIT_FILTER.getOpaque(this))) {
       hits.record(hash);
     }
-    if (movesOnRead) {
-      moveDeadlineOnRead(n, value);
+  }
+
+  /**
+   * {@link #get} when reads move deadlines, without a lock. The deadline word is read before and
+   * after the value: a writer sets its deadline before its value, so the second read is never older
+   * than the value (the expiry check uses it), and two equal reads mean no writer set a deadline in
+   * between (each write changes the word's stamp, see {@link Node}), so the value read belongs to
+   * that deadline and the move may CAS from it. If the words differ, the read raced a write and
+   * moves nothing: a read of a replaced value never overwrites the deadline of the write that
+   * replaced it (with an update lifetime of zero, that would make the replaced value visible).
+   */
+  private V getMovingDeadline(Node<K, V> n, int hash) {
+    if (n == null) {
+      return miss();
+    }
+    long before = n.deadlineWordAcquire(); // LoadLoad: the value below is not older
+    V value = n.value();
+    if (value == null) {
+      return miss();
+    }
+    long word = n.deadlineWordOpaque(); // after the value's acquire: not older than the value
+    if ((word & Node.TICKS) <= clock.tick()) {
+      expireFound(n);
+      return null;
+    }
+    recordHit(hash);
+    if (word == before) {
+      moveDeadlineOnRead(n, value, word);
     }
     return value;
   }
@@ -201,17 +239,32 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     return Index.find(tables, segmentBits, key, hash, home);
   }
 
-  private void moveDeadlineOnRead(Node<K, V> n, V value) {
+  /**
+   * Moves the deadline of {@code n}, read as holding {@code value} under the deadline word {@code
+   * seen}, by a CAS from that word: a writer that set a deadline since wins. A deadline that would
+   * not move, the common case within one tick, costs no store at all.
+   */
+  private void moveDeadlineOnRead(Node<K, V> n, V value, long seen) {
     long nanos = expiry.afterRead(n.key, value);
     if (nanos != Expiry.KEEP) {
-      n.setDeadline(clock.deadlineAfter(nanos)); // no lock: the last store wins, as it should
+      long moved = clock.deadlineAfter(nanos);
+      if (moved != (seen & Node.TICKS)) {
+        n.compareAndSetDeadline(seen, moved); // failed: a newer deadline stands
+      }
     }
   }
 
-  /** Removes {@code n}, found expired by a reader, if it still is; fires EXPIRED here. */
+  /**
+   * Removes {@code n}, found expired by a reader, if it still is; fires EXPIRED here. Not when the
+   * reader already holds the key's lock: it reads inside its own write (a nested read in a
+   * compute), and removing the node would pull it from under that write.
+   */
   private void expireFound(Node<K, V> n) {
     Segment<K, V> s = index.segmentFor(n.hash);
-    RuntimeException failure = null;
+    if (s.lock.isHeldByCurrentThread()) {
+      return;
+    }
+    Throwable failure = null;
     s.lock.lock();
     try {
       V value = n.value();
@@ -276,7 +329,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     Segment<K, V> s = index.segmentFor(hash);
     Node<K, V> changed = null;
     Node<K, V> expired = null;
-    RuntimeException failure = null;
+    Throwable failure = null;
     R result;
     lockOpen(s);
     try {
@@ -290,10 +343,20 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         current = null;
       }
       ComputeEntry<K, V> entry = new ComputeEntry<>(key, current);
+      int links = s.linksLocked();
       result = action.apply(entry);
+      if (s.linksLocked() != links) {
+        // A nested write in the action linked or unlinked nodes of this segment (the lock is
+        // reentrant): the node found before may be gone or have a successor. Apply to what is.
+        n = index.find(key, hash);
+      }
+      current = n == null ? null : n.value(); // a nested write may have replaced it in place
+      if (current == null) {
+        n = null;
+      }
       switch (entry.op()) {
         case SET -> {
-          if (entry.existed()) {
+          if (n != null) {
             changed = update(n, entry.value(), entry.lifetime()) ? n : null;
             failure = first(failure, fire(EventType.REPLACED, n.key, current, entry.value()));
           } else {
@@ -302,13 +365,15 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
           }
         }
         case REMOVE -> {
-          changed = n;
-          s.removeLocked(n);
-          failure = first(failure, fire(EventType.EXPLICIT, n.key, current, null));
+          if (n != null) {
+            changed = n;
+            s.removeLocked(n);
+            failure = first(failure, fire(EventType.EXPLICIT, n.key, current, null));
+          }
         }
         case TOUCH -> {
-          if (entry.lifetime() != Expiry.KEEP) {
-            n.setDeadline(deadline(entry.lifetime()));
+          if (n != null && entry.lifetime() != Expiry.KEEP) {
+            n.setDeadline(deadline(entry.lifetime())); // no value store: one stamp suffices
           }
         }
         case NONE -> {}
@@ -340,7 +405,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     Segment<K, V> s = index.segmentFor(hash);
     Node<K, V> changed = null;
     Node<K, V> expired = null;
-    RuntimeException failure = null;
+    Throwable failure = null;
     V result;
     lockOpen(s);
     try {
@@ -381,7 +446,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     int hash = Index.spread(key.hashCode());
     Segment<K, V> s = index.segmentFor(hash);
     Node<K, V> removed = null;
-    RuntimeException failure = null;
+    Throwable failure = null;
     V result = null;
     lockOpen(s);
     try {
@@ -447,11 +512,12 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   private boolean update(Node<K, V> n, V value, long lifetime) {
     int weight = weigh(n.key, value);
     long nanos = lifetime != ComputeEntry.POLICY ? lifetime : lifetimeAfterUpdate(n.key, value);
-    if (nanos != Expiry.KEEP) {
-      n.setDeadline(deadline(nanos)); // before the value: a reader of the new value sees it
+    long deadline = nanos == Expiry.KEEP ? -1 : deadline(nanos);
+    if (deadline >= 0) {
+      n.setDeadline(deadline); // before the value: a reader of the new value sees it
     }
-    int previousWeight = n.weight();
-    n.setWeight(weight); // published to the daemon by the queue, after unlock
+    int previousWeight = n.weightOpaque();
+    n.setWeightOpaque(weight); // published to maintenance by the queue, after unlock
     n.setValue(value);
     if (weight != previousWeight) {
       return true;
@@ -495,19 +561,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     return weight;
   }
 
-  /** Tells maintenance that {@code n} changed, after the segment lock was released. */
+  /** Tells maintenance that {@code n} changed (null: nothing did), after the segment lock. */
   private void afterWrite(Node<K, V> n) {
-    if (n == null || maintenance.writes == null) {
-      return;
-    }
-    while (!maintenance.writes.offer(n)) {
-      // Backpressure: the daemon is behind. Do its work here; maintenance never waits for a
-      // writer, so this cannot deadlock even if this thread holds a segment lock (nested write).
-      if (maintenance.tryRun() < 0) {
-        LockSupport.parkNanos(BACKOFF_NANOS); // another thread is draining: give it a moment
-      }
-    }
-    scheduler.schedule();
+    maintenance.afterWrite(n);
   }
 
   // ================================================================ whole-cache operations
@@ -519,6 +575,16 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   public void clear() {
     checkOpen();
     maintenance.clear();
+  }
+
+  /**
+   * The total weight of the entries as the policy last accounted for it (exact after {@link
+   * #cleanUp()} with no write in flight); the number of entries if the cache is bounded by size,
+   * and -1 for an unbounded cache, which keeps no account.
+   */
+  public long weightedSize() {
+    checkOpen();
+    return maintenance.weightedSize();
   }
 
   /** The number of entries, expired ones that were not removed yet included. */
@@ -557,7 +623,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       }
       closed = true;
     }
-    scheduler.stop();
+    maintenance.stopScheduler();
     for (Segment<K, V> s : index.segments()) {
       s.lock.lock();
       try {
@@ -590,21 +656,23 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   // ================================================================ events
 
-  private RuntimeException fireCreated(Node<K, V> n) {
+  private Throwable fireCreated(Node<K, V> n) {
     return fire(EventType.CREATED, n.key, null, n.value());
   }
 
   /**
-   * Fires one event in the calling thread; returns the listener's exception instead of throwing.
+   * Fires one event in the calling thread; returns what the listener threw, {@link Error}s
+   * included, instead of throwing it: the change it reports has taken effect and must be finished
+   * (unlocked, queued for the policy) before the caller hears of the failure.
    */
-  private RuntimeException fire(EventType type, K key, V oldValue, V newValue) {
+  private Throwable fire(EventType type, K key, V oldValue, V newValue) {
     if (listener == null) {
       return null;
     }
     try {
       listener.onEvent(type, key, oldValue, newValue);
       return null;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: rethrown to the caller once the write is complete
       return e;
     }
   }
@@ -613,10 +681,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   private final class MaintenanceNotifier implements Maintenance.Notifier<K, V> {
     @Override
     public void notifyQuietly(EventType type, K key, V oldValue, V newValue) {
-      RuntimeException e = fire(type, key, oldValue, newValue);
+      Throwable e = fire(type, key, oldValue, newValue);
       if (e != null) {
-        System.getLogger(DualCache.class.getName())
-            .log(System.Logger.Level.WARNING, "entry listener failed on " + type + " of " + key, e);
+        logQuietly(type, e);
       }
     }
 
@@ -626,14 +693,36 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     }
   }
 
-  private static RuntimeException first(RuntimeException a, RuntimeException b) {
+  /**
+   * Logs a listener's failure in maintenance. The key is left out of the message: its toString is
+   * user code too, and may be what fails. Logging itself may fail (out of memory): maintenance goes
+   * on regardless.
+   */
+  private void logQuietly(EventType type, Throwable e) {
+    try {
+      System.getLogger(DualCache.class.getName())
+          .log(System.Logger.Level.WARNING, "entry listener failed on " + type, e);
+    } catch (RuntimeException | Error ignored) {
+      // nothing more can be done for this event
+    }
+  }
+
+  private static Throwable first(Throwable a, Throwable b) {
     return a != null ? a : b;
   }
 
-  private static void throwIfFailed(RuntimeException failure) {
-    if (failure != null) {
-      throw failure;
+  /** Rethrows a user object's failure as it was thrown (a checked one sneaked in: wrapped). */
+  private static void throwIfFailed(Throwable failure) {
+    if (failure == null) {
+      return;
     }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException("entry listener threw a checked exception", failure);
   }
 
   private static boolean equal(Object a, Object b) {

@@ -116,7 +116,11 @@ final class EpochClock {
     if (end < 0) {
       return Node.ETERNAL - 1; // beyond any reachable tick, but still a deadline
     }
-    return Math.floorDiv(end + tickNanos - 1, tickNanos);
+    long ticks = end / tickNanos; // rounded up below without "end + tickNanos - 1": no overflow
+    if (ticks * tickNanos != end) {
+      ticks++;
+    }
+    return Math.min(ticks, Node.ETERNAL - 1);
   }
 
   private long publish(long fresh) {

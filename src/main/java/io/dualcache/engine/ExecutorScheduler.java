@@ -1,5 +1,6 @@
 package io.dualcache.engine;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,11 @@ final class ExecutorScheduler implements Scheduler {
   private final Maintenance<?, ?> maintenance;
   private final Executor executor;
 
-  /** IDLE or SCHEDULED; CAS by writers, set by the task. */
+  /**
+   * IDLE or SCHEDULED. Writers CAS it IDLE to SCHEDULED; the task sets it back (volatile) and then
+   * looks at the write queue again, so that a write whose {@code schedule()} saw SCHEDULED after
+   * the task's round had already drained is never left waiting.
+   */
   private final AtomicInteger state = new AtomicInteger();
 
   private volatile boolean stopped;
@@ -30,6 +35,7 @@ final class ExecutorScheduler implements Scheduler {
 
   @Override
   public void schedule() {
+    VarHandle.fullFence(); // StoreLoad, Dekker with runRound: the writer's queued node, then state
     if (stopped || state.get() != IDLE || !state.compareAndSet(IDLE, SCHEDULED)) {
       return;
     }
@@ -40,13 +46,26 @@ final class ExecutorScheduler implements Scheduler {
     }
   }
 
+  /**
+   * One round, then another if writes came meanwhile whose {@code schedule()} saw this task's
+   * SCHEDULED: either this task sees their nodes after setting IDLE, or they see IDLE (both sides
+   * fence between their store and their load). Only nodes a poll could take count: a writer between
+   * claiming a slot and filling it schedules once it has filled it, and rescheduling for it here
+   * would spin. Nor does a round that found the maintenance lock taken schedule another while the
+   * holder runs: the holder looks at the queue after it lets go.
+   */
   private void runRound() {
+    int handled = -1;
     try {
       if (!stopped) {
-        maintenance.tryRun();
+        handled = maintenance.tryRun();
       }
     } finally {
       state.set(IDLE);
+    }
+    VarHandle.fullFence(); // StoreLoad, Dekker with schedule(): IDLE, then the queue
+    if (!stopped && maintenance.hasPollableWrites() && (handled >= 0 || !maintenance.isRunning())) {
+      schedule();
     }
   }
 

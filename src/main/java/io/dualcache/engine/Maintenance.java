@@ -1,6 +1,10 @@
 package io.dualcache.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
@@ -21,8 +25,31 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  * Eviction and sweeping take a segment's lock with {@code tryLock} only and never one the running
  * thread already holds, so maintenance never waits for a writer: a writer that holds a segment lock
  * may itself run maintenance (backpressure) without deadlock or touching the entry it is changing.
+ * For the same reason {@link #clear()} takes segment locks before, never while, it holds the
+ * maintenance lock.
+ *
+ * <p>A round never ends the work it was asked for by throwing: a listener's failure is logged per
+ * event ({@link Notifier#notifyQuietly}), a failing ticker leaves the last published tick, and
+ * whoever releases the maintenance lock with writes still queued asks the scheduler for another
+ * round, so that no write is left waiting for the next one.
  */
 final class Maintenance<K, V> {
+
+  /** How long a writer waits for a draining thread when the write queue is full. */
+  private static final long BACKOFF_NANOS = 10_000L;
+
+  private static final System.Logger LOG = System.getLogger(Maintenance.class.getName());
+
+  private static final VarHandle WEIGHTED_SIZE;
+
+  static {
+    try {
+      WEIGHTED_SIZE =
+          MethodHandles.lookup().findVarHandle(Maintenance.class, "weightedSize", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** Hit records between two halvings of the hot tiers' heat. */
   private static final int AGE_PERIOD = 1 << 16;
@@ -59,7 +86,10 @@ final class Maintenance<K, V> {
   private final HitRecorder hits;
 
   /** Nodes whose policy state may be stale; null when there is no policy state to keep. */
-  final MpscAtomicArrayQueue<Node<K, V>> writes;
+  private final MpscAtomicArrayQueue<Node<K, V>> writes;
+
+  /** Decides where rounds run; made last in the constructor, from this maintenance. */
+  private final Scheduler scheduler;
 
   /** What the write queue holds at most: one round drains that many nodes at most. */
   private final int writeQueueCapacity;
@@ -73,10 +103,18 @@ final class Maintenance<K, V> {
   private int lastHitsDrained;
 
   /**
-   * Whether some entry may have a deadline. Set by writers (opaque) the first time they store one;
-   * read by maintenance (opaque) to skip sweeps of caches that never expire anything.
+   * Whether some entry may have a deadline. Set by writers the first time they store one; read by
+   * maintenance to skip sweeps of caches that never expire anything. Volatile: a plain flag could
+   * be hoisted out of the daemon's loop.
    */
   private volatile boolean mayExpire;
+
+  /** The policy's weight total at the end of the last round. Maintenance owner writes (opaque). */
+  @SuppressWarnings("unused") // accessed through WEIGHTED_SIZE
+  private long weightedSize;
+
+  /** Whether a failing ticker was logged already (maintenance owner only). */
+  private boolean tickerFailureLogged;
 
   Maintenance(
       Index<K, V> index,
@@ -86,7 +124,8 @@ final class Maintenance<K, V> {
       int t1Slots,
       int t2Slots,
       int writeQueueCapacity,
-      int hitStripes) {
+      int hitStripes,
+      Function<Maintenance<K, V>, Scheduler> schedulerFactory) {
     this.index = index;
     this.clock = clock;
     this.notifier = notifier;
@@ -102,6 +141,7 @@ final class Maintenance<K, V> {
     this.writeQueueCapacity = writes == null ? 0 : writes.capacity();
     this.evictionBatch = Math.max(1, Math.min(MAX_EVICTION_BATCH, writeQueueCapacity / 4));
     this.sweepPeriodTicks = Math.max(1, SWEEP_PERIOD_NANOS / clock.tickNanos);
+    this.scheduler = schedulerFactory.apply(this); // last: it may start a thread that runs rounds
   }
 
   private static long sketchCapacity(long maximumWeight) {
@@ -120,32 +160,72 @@ final class Maintenance<K, V> {
     return hits;
   }
 
+  /** The policy's weight total as of the last round, or -1 when unbounded (any thread). */
+  long weightedSize() {
+    return policy == null ? -1 : (long) WEIGHTED_SIZE.getOpaque(this);
+  }
+
   void noteDeadline() {
     if (!mayExpire) {
       mayExpire = true;
     }
   }
 
-  /** Whether there is queued work a round would do now. */
+  /** Whether a writer queued a node, or is queuing one (it claimed a slot), for the next round. */
   boolean hasPendingWrites() {
     return writes != null && !writes.isEmpty();
+  }
+
+  /** Whether a node is queued that a round could take now (its writer finished queuing it). */
+  boolean hasPollableWrites() {
+    return writes != null && writes.relaxedPeek() != null;
+  }
+
+  /**
+   * Tells maintenance that a write changed {@code node} (null: nothing changed), after the write
+   * released its segment lock. Queues the node for the policy; when the queue is full the caller
+   * runs rounds itself until it has room (backpressure), which cannot deadlock even while the
+   * caller holds another segment's lock (a nested write): maintenance never waits for a writer.
+   */
+  void afterWrite(Node<K, V> node) {
+    if (node == null || writes == null) {
+      return;
+    }
+    while (!writes.offer(node)) {
+      if (tryRunFromWriter() < 0) {
+        LockSupport.parkNanos(BACKOFF_NANOS); // another thread is draining: give it a moment
+      }
+    }
+    scheduler.schedule();
+  }
+
+  /** A backpressure round: its own failure must not keep the writer's node out of the queue. */
+  private int tryRunFromWriter() {
+    try {
+      return tryRun();
+    } catch (RuntimeException | Error e) {
+      LOG.log(System.Logger.Level.ERROR, "DualCache maintenance failed in a writer", e);
+      return -1;
+    }
   }
 
   /**
    * Runs a round if no other thread is running one.
    *
-   * @return the number of records, nodes and entries the round handled, or -1 if another thread was
-   *     running a round
+   * @return the number of queued nodes the round handled, or -1 if another thread was running a
+   *     round
    */
   int tryRun() {
     if (!lock.tryLock()) {
       return -1;
     }
+    int handled;
     try {
-      return round(false);
+      handled = round(false);
     } finally {
-      lock.unlock();
+      unlockAndRescheduleIfPending();
     }
+    return handled;
   }
 
   /** Runs everything that is pending, waiting for a running round to finish first. */
@@ -154,8 +234,30 @@ final class Maintenance<K, V> {
     try {
       round(true);
     } finally {
-      lock.unlock();
+      unlockAndRescheduleIfPending();
     }
+  }
+
+  /**
+   * Releases the maintenance lock, then asks for a round if writes are queued: a round the
+   * scheduler started meanwhile may have found the lock taken and done nothing. Checked after the
+   * unlock, so a write queued after the check finds the lock free when its own round starts.
+   */
+  private void unlockAndRescheduleIfPending() {
+    lock.unlock();
+    if (hasPendingWrites()) {
+      scheduler.schedule();
+    }
+  }
+
+  /** Whether some thread runs a round now (holds the maintenance lock). */
+  boolean isRunning() {
+    return lock.isLocked();
+  }
+
+  /** Stops the scheduler: no round it starts runs after this returns. */
+  void stopScheduler() {
+    scheduler.stop();
   }
 
   /** Returns once no thread is running a round (a round runs under the lock). */
@@ -165,25 +267,32 @@ final class Maintenance<K, V> {
     lock.unlock();
   }
 
-  /** Empties the index without events, keeping the policy consistent. */
+  /**
+   * Empties the index without events, keeping the policy consistent. Each segment is cleared under
+   * its own lock while this thread holds no maintenance lock (a writer holding that segment's lock
+   * may need a round to get room in the write queue); only then does it take the maintenance lock
+   * to make the policy forget the nodes the clear killed. Nodes written after their segment was
+   * cleared stay, in the index and in the policy.
+   */
   void clear() {
+    for (Segment<K, V> s : index.segments()) {
+      s.lock.lock();
+      try {
+        s.clearLocked();
+      } finally {
+        s.lock.unlock();
+      }
+    }
     lock.lock();
     try {
-      drainWrites(); // everything queued so far: nodes in the index or dead ones
-      for (Segment<K, V> s : index.segments()) {
-        s.lock.lock();
-        try {
-          s.clearLocked();
-        } finally {
-          s.lock.unlock();
-        }
-      }
+      drainWrites();
       if (policy != null) {
-        policy.reset(); // nodes written after their segment was cleared are still queued
+        policy.forgetDeadAndFrequencies();
+        publishWeightedSize();
       }
       clearTiers();
     } finally {
-      lock.unlock();
+      unlockAndRescheduleIfPending();
     }
   }
 
@@ -214,7 +323,7 @@ final class Maintenance<K, V> {
   }
 
   private int round(boolean everything) {
-    long tick = clock.refresh();
+    long tick = refreshTick();
     int writesDrained = drainWrites();
     lastHitsDrained = drainHits();
     evict();
@@ -222,7 +331,29 @@ final class Maintenance<K, V> {
       nextSweepTick = tick + sweepPeriodTicks;
       sweepExpired(tick);
     }
+    if (policy != null) {
+      publishWeightedSize();
+    }
     return writesDrained;
+  }
+
+  /** The ticker's tick, or the last published one if the ticker (user code) fails. */
+  private long refreshTick() {
+    try {
+      long tick = clock.refresh();
+      tickerFailureLogged = false;
+      return tick;
+    } catch (RuntimeException | Error e) {
+      if (!tickerFailureLogged) {
+        tickerFailureLogged = true;
+        LOG.log(System.Logger.Level.ERROR, "DualCache ticker failed: keeping the last tick", e);
+      }
+      return clock.tick();
+    }
+  }
+
+  private void publishWeightedSize() {
+    WEIGHTED_SIZE.setOpaque(this, policy.weightedSize());
   }
 
   private void evict() {
@@ -259,7 +390,7 @@ final class Maintenance<K, V> {
       PolicyNode<K, V> n = (PolicyNode<K, V>) node;
       if (n.queue == Policy.NONE) {
         policy.onAdd(n);
-      } else if (n.weight() != n.policyWeight()) {
+      } else if (n.weightOpaque() != n.policyWeight()) {
         policy.onWeightChange(n);
       }
     }
@@ -323,17 +454,21 @@ final class Maintenance<K, V> {
     }
   }
 
-  /** Evicts {@code victim} unless its segment is busy; reports it to the policy if it left. */
+  /**
+   * Evicts {@code victim} unless its segment is busy; reports it to the policy if it left. A victim
+   * already past its deadline leaves as {@link EventType#EXPIRED}: that is why it is gone.
+   */
   private boolean evict(PolicyNode<K, V> victim) {
     Segment<K, V> s = index.segmentFor(victim.hash);
     if (s.lock.isHeldByCurrentThread() || !s.lock.tryLock()) {
       return false; // a writer is on it (maybe this thread, deeper in the stack): next round
     }
     try {
-      V value = victim.value();
+      V value = victim.value(); // null: removed, cleared or closed meanwhile
       if (value != null) {
+        EventType cause = victim.deadline() <= clock.tick() ? EventType.EXPIRED : EventType.EVICTED;
         s.removeLocked(victim);
-        notifier.notifyQuietly(EventType.EVICTED, victim.key, value, null);
+        notifier.notifyQuietly(cause, victim.key, value, null);
       }
     } finally {
       s.lock.unlock();
@@ -344,7 +479,9 @@ final class Maintenance<K, V> {
 
   private void sweepExpired(long tick) {
     for (Segment<K, V> s : index.segments()) {
-      for (Node<K, V> n : s.slots()) {
+      Node<K, V>[] slots = s.slots();
+      for (int i = 0; i < slots.length; i++) {
+        Node<K, V> n = Segment.slotAcquire(slots, i); // sees the node's fields as linked
         if (Segment.isNode(n) && n.deadline() <= tick && n.value() != null) {
           expire(s, n, tick);
         }
@@ -371,7 +508,10 @@ final class Maintenance<K, V> {
 
   /** What maintenance tells the cache it serves. */
   interface Notifier<K, V> {
-    /** Sends an event from maintenance, where nobody could catch an exception. */
+    /**
+     * Sends an event from maintenance, where nobody could catch an exception: whatever the listener
+     * throws, {@link Error}s included, is logged and maintenance goes on.
+     */
     void notifyQuietly(EventType type, K key, V oldValue, V newValue);
 
     /** Hands the readers the hit sampling filter to apply from now on. */

@@ -16,8 +16,17 @@ import java.lang.invoke.VarHandle;
  */
 class Node<K, V> {
 
-  /** Deadline of an entry that never expires. */
-  static final long ETERNAL = Long.MAX_VALUE;
+  private static final int STAMP_SHIFT = 47;
+  private static final long STAMP_MASK = 0xFFFF;
+
+  /**
+   * The tick part of the deadline word: a deadline is a tick below 2^47 (445 years of the shortest
+   * tick, 100 µs).
+   */
+  static final long TICKS = (1L << STAMP_SHIFT) - 1;
+
+  /** Deadline of an entry that never expires: a tick no clock reaches. */
+  static final long ETERNAL = TICKS;
 
   private static final VarHandle VALUE;
   private static final VarHandle DEADLINE;
@@ -47,9 +56,18 @@ class Node<K, V> {
   private Object value;
 
   /**
-   * The tick at which the entry expires ({@code <=} the current tick means expired), or {@link
-   * #ETERNAL}. Written with a release store by the lock holder, or by a reader moving the deadline
-   * on access (no lock: the last store wins); read opaque.
+   * The deadline word:
+   *
+   * <pre>
+   * bit 63   62 ......... 47   46 ....................... 0
+   *     0    stamp (16 bits)   tick at which the entry expires ({@code <=} the current tick:
+   *                            expired), or ETERNAL
+   * </pre>
+   *
+   * Written with release stores by the key's lock holder, each with the next stamp, and with a CAS
+   * by readers that move the deadline on access (see {@code DualCache.getMovingDeadline}): the
+   * stamp tells a reader that a writer set a deadline, even the same tick, between two of its
+   * reads. Read opaque, or with acquire where a later read of the value must not be older.
    */
   @SuppressWarnings("unused") // accessed through DEADLINE
   private long deadline;
@@ -77,24 +95,49 @@ class Node<K, V> {
     VALUE.setRelease(this, null);
   }
 
+  /** The deadline's tick (opaque read). */
   final long deadline() {
+    return (long) DEADLINE.getOpaque(this) & TICKS;
+  }
+
+  /** The whole deadline word, stamp included (opaque read). */
+  final long deadlineWordOpaque() {
     return (long) DEADLINE.getOpaque(this);
   }
 
-  final void setDeadline(long tick) {
-    DEADLINE.setRelease(this, tick);
+  /** The whole deadline word, stamp included; no later read moves before it (acquire). */
+  final long deadlineWordAcquire() {
+    return (long) DEADLINE.getAcquire(this);
   }
 
-  /** The entry's weight: 1 unless the cache is bounded by weight. */
-  int weight() {
+  /** Sets the deadline to {@code tick} with the next stamp (lock holder only; release store). */
+  final void setDeadline(long tick) {
+    long word = (long) DEADLINE.getOpaque(this); // plain enough: only the lock holder stamps
+    long stamp = ((word >>> STAMP_SHIFT) + 1) & STAMP_MASK;
+    DEADLINE.setRelease(this, (stamp << STAMP_SHIFT) | tick);
+  }
+
+  /**
+   * A reader's move of the deadline to {@code tick}, if the word is still {@code seen} (a deadline
+   * word this reader read); keeps the stamp. Returns whether it moved.
+   */
+  final boolean compareAndSetDeadline(long seen, long tick) {
+    return DEADLINE.compareAndSet(this, seen, (seen & ~TICKS) | tick);
+  }
+
+  /**
+   * The entry's weight: 1 unless the cache is bounded by weight. Opaque: maintenance reads it while
+   * the key's lock holder may change it (and will queue the node again when it does).
+   */
+  int weightOpaque() {
     return 1;
   }
 
   /**
-   * Sets the weight (lock holder only, before the node is queued to the daemon, which publishes
-   * it). Ignored by nodes of caches not bounded by weight.
+   * Sets the weight (lock holder only, before the node is queued to maintenance, whose queue
+   * publishes it). Ignored by nodes of caches not bounded by weight.
    */
-  void setWeight(int weight) {}
+  void setWeightOpaque(int weight) {}
 
   @Override
   public String toString() {

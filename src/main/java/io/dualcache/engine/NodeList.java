@@ -1,6 +1,7 @@
 package io.dualcache.engine;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A doubly linked list of policy nodes, eldest first, that keeps the total weight of its members.
@@ -76,6 +77,18 @@ final class NodeList<K, V> {
   /** Records that a member's policy weight changed by {@code delta}. */
   void addWeight(long delta) {
     weight += delta;
+  }
+
+  /** Takes out every member that {@code test} accepts and hands each to {@code removed}. */
+  void removeIf(Predicate<PolicyNode<K, V>> test, Consumer<PolicyNode<K, V>> removed) {
+    for (PolicyNode<K, V> n = head; n != null; ) {
+      PolicyNode<K, V> next = n.next;
+      if (test.test(n)) {
+        remove(n);
+        removed.accept(n);
+      }
+      n = next;
+    }
   }
 
   /** Unlinks every member and hands each to {@code action}; the list is empty afterwards. */

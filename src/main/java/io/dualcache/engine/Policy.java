@@ -1,5 +1,8 @@
 package io.dualcache.engine;
 
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
 /**
  * Decides which entries a bounded cache gives up. Owned by the maintenance thread (the daemon or a
  * thread running {@code cleanUp}): nothing here is shared, so nothing here is synchronized.
@@ -139,8 +142,9 @@ final class Policy<K, V> {
       sketch.ensureCapacity(entries() + 1);
       sketch.increment(node.hash);
     }
-    node.setPolicyWeight(node.weight());
-    weightedSize += node.weight();
+    int weight = node.weightOpaque(); // once: a writer may change it meanwhile (queued again then)
+    node.setPolicyWeight(weight);
+    weightedSize += weight;
     node.queue = WINDOW;
     window.append(node);
     tune(node);
@@ -148,8 +152,9 @@ final class Policy<K, V> {
 
   /** A node the policy tracks changed its weight. */
   void onWeightChange(PolicyNode<K, V> node) {
-    int delta = node.weight() - node.policyWeight();
-    node.setPolicyWeight(node.weight());
+    int weight = node.weightOpaque(); // once, as in onAdd
+    int delta = weight - node.policyWeight();
+    node.setPolicyWeight(weight);
     weightedSize += delta;
     if (node.queue == WINDOW) {
       window.addWeight(delta);
@@ -192,16 +197,21 @@ final class Policy<K, V> {
     tune(node);
   }
 
-  /** Forgets every node (after a clear) and the sketch; keeps the learned window share. */
-  void reset() {
-    window.clear(Policy::forget);
-    probation.clear(Policy::forget);
-    protectedClock.clear(Policy::forget);
-    weightedSize = 0;
+  /**
+   * Forgets every dead node (after a clear killed them) and the sketch; keeps the live nodes, which
+   * were written after the clear passed their segment, and the learned window share.
+   */
+  void forgetDeadAndFrequencies() {
+    Predicate<PolicyNode<K, V>> dead = n -> n.value() == null;
+    Consumer<PolicyNode<K, V>> forget = this::forgotten;
+    window.removeIf(dead, forget);
+    probation.removeIf(dead, forget);
+    protectedClock.removeIf(dead, forget);
     sketch.reset();
   }
 
-  private static <K, V> void forget(PolicyNode<K, V> n) {
+  private void forgotten(PolicyNode<K, V> n) {
+    weightedSize -= n.policyWeight();
     n.queue = NONE;
     n.rank = 0;
   }
@@ -217,7 +227,7 @@ final class Policy<K, V> {
       }
       tuner.start(entries());
     }
-    if (tuner.record(node.hash, node.weight())) {
+    if (tuner.record(node.hash, node.policyWeight())) {
       setWindowShare(tuner.share());
     }
   }

@@ -1,6 +1,7 @@
 package io.dualcache.engine;
 
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The protected part of the main region: a Clock (a circle of nodes and a hand) where every node
@@ -115,6 +116,19 @@ final class RankedClock<K, V> {
   void skip() {
     if (hand != null) {
       hand = hand.next;
+    }
+  }
+
+  /** Takes out every member that {@code test} accepts and hands each to {@code removed}. */
+  void removeIf(Predicate<PolicyNode<K, V>> test, Consumer<PolicyNode<K, V>> removed) {
+    PolicyNode<K, V> n = hand;
+    for (long i = count; i > 0; i--) {
+      PolicyNode<K, V> next = n.next;
+      if (test.test(n)) {
+        remove(n);
+        removed.accept(n);
+      }
+      n = next;
     }
   }
 

@@ -63,6 +63,9 @@ final class Segment<K, V> {
   /** Occupied slots (live + tombstones). Lock holder only (plain). */
   private int used;
 
+  /** Counts every node linked or unlinked. Lock holder only (plain). */
+  private int links;
+
   /** Set for good by {@link #closeLocked}. Lock holder only (plain). */
   private boolean closed;
 
@@ -98,6 +101,14 @@ final class Segment<K, V> {
     return table();
   }
 
+  /**
+   * Slot {@code i} of an array from {@link #slots()}, with acquire: a node seen here shows the
+   * fields its writer set before linking it (a plain read could see a node's deadline still 0).
+   */
+  static <K, V> Node<K, V> slotAcquire(Node<K, V>[] slots, int i) {
+    return slot(slots, i);
+  }
+
   /** Whether {@code n}, read from {@link #slots()}, is a node rather than an empty slot. */
   static boolean isNode(Node<?, ?> n) {
     return n != null && n != TOMBSTONE;
@@ -122,7 +133,16 @@ final class Segment<K, V> {
     if (e == null) {
       used++;
     }
-    LIVE.setOpaque(this, size() + 1);
+    links++;
+    LIVE.setOpaque(this, size() + 1); // lock holder only: no other writer to lose
+  }
+
+  /**
+   * How many times a node was linked into or unlinked from this segment so far (lock holder only):
+   * unchanged across a section of code means no node of the segment came or went in it.
+   */
+  int linksLocked() {
+    return links;
   }
 
   /** Whether {@link #closeLocked} ran (lock holder only). */
@@ -139,6 +159,7 @@ final class Segment<K, V> {
       throw new IllegalStateException("node to remove is not in its segment: " + node);
     }
     SLOT.setRelease(tab, i, TOMBSTONE);
+    links++;
     LIVE.setOpaque(this, size() - 1);
   }
 
@@ -157,6 +178,7 @@ final class Segment<K, V> {
       }
     }
     used = 0;
+    links++;
     LIVE.setOpaque(this, 0);
     TABLES.setRelease(tables, number, newTable(MIN_LENGTH));
     return tab;
@@ -231,10 +253,20 @@ final class Segment<K, V> {
   }
 
   /**
-   * Makes the segment answer every lookup with "absent" for good: installs an empty, one-slot array
-   * that no writer will touch (writers check that the cache is open under this lock).
+   * Makes the segment answer every lookup with "absent" for good: kills its nodes (so that a round
+   * still running, or a hot tier, finds them dead rather than missing from their segment) and
+   * installs an empty, one-slot array that no writer will touch (writers check that the cache is
+   * open under this lock).
    */
   void closeLocked() {
+    if (closed) {
+      return;
+    }
+    for (Node<K, V> n : table()) {
+      if (isNode(n)) {
+        n.kill();
+      }
+    }
     closed = true;
     used = 0;
     LIVE.setOpaque(this, 0);

@@ -26,8 +26,8 @@ final class Shadow {
     PolicyNode<Object, Object> node = index.get(hash);
     boolean hit = node != null;
     if (hit) {
-      if (node.weight() != weight) {
-        node.setWeight(weight); // a plain node ignores it: the shadow keeps weight 1, a blur
+      if (node.weightOpaque() != weight) {
+        node.setWeightOpaque(weight); // a plain node ignores it: the shadow keeps weight 1, a blur
         policy.onWeightChange(node);
       }
       policy.onHit(node);

@@ -69,6 +69,11 @@ final class TickingThread implements Runnable {
     }
   }
 
+  /** How many clocks tick now (for tests: a closed or failed engine leaves none behind). */
+  static int registeredClocks() {
+    return clocks.length;
+  }
+
   /** The largest delay of the ticking thread seen so far, in nanoseconds. */
   static long maxDelayNanos() {
     return maxDelayNanos.get();

@@ -56,7 +56,7 @@ public class HitRecorderRaceTest {
   @Test
   void modelChecking() {
     new ModelCheckingOptions()
-        .iterations(60)
+        .iterations(30)
         .invocationsPerIteration(500)
         .threads(3)
         .actorsPerThread(3)

@@ -58,7 +58,7 @@ final class PolicyDriver {
   void reweigh(int key, int weight) {
     weights.put(key, weight);
     PolicyNode<Integer, String> n = nodes.get(key);
-    n.setWeight(weight);
+    n.setWeightOpaque(weight);
     policy.onWeightChange(n);
     policy.evict(this::evict);
   }
@@ -85,7 +85,7 @@ final class PolicyDriver {
   long liveWeight() {
     long sum = 0;
     for (PolicyNode<Integer, String> n : nodes.values()) {
-      sum += n.weight();
+      sum += n.weightOpaque();
     }
     return sum;
   }

@@ -1,10 +1,10 @@
 package io.dualcache.engine;
 
 /**
- * The {@link MutableEntry} that {@link DualCache#compute} hands to an action. It only records what
+ * The {@link EditableEntry} that {@link DualCache#compute} hands to an action. It only records what
  * the action asks for; the cache applies it after the action returned normally.
  */
-final class ComputeEntry<K, V> implements MutableEntry<K, V> {
+final class ComputeEntry<K, V> implements EditableEntry<K, V> {
 
   /** What the action asked for, the last request winning. */
   enum Op {

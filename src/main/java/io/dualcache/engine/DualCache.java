@@ -136,7 +136,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   /**
    * Returns the value for {@code key}, or null if it is absent or expired. On a hit this records
    * the access for the policy and, if the {@link Expiry} moves deadlines on reads, moves it. An
-   * expired entry found here is removed, with an {@link EventType#EXPIRED} event.
+   * expired entry found here is removed, with an {@link ChangeType#EXPIRED} event.
    */
   public V get(Object key) {
     int code = Objects.requireNonNull(key, "key must not be null").hashCode();
@@ -270,7 +270,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       V value = n.value();
       if (value != null && !s.isClosedLocked() && n.deadline() <= clock.tick()) {
         s.removeLocked(n);
-        failure = fire(EventType.EXPIRED, n.key, value, null);
+        failure = fire(ChangeType.EXPIRED, n.key, value, null);
       }
     } finally {
       s.lock.unlock();
@@ -317,8 +317,8 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * Runs {@code action} on the entry of {@code key} atomically: no other write to the key happens
    * between its read and its changes. The action's changes are applied after it returns; if it
    * throws, none of them is applied, none of their events fires and the exception propagates as is.
-   * (An entry found expired is removed, with its {@link EventType#EXPIRED} event, before the action
-   * runs, whatever the action then does: the action sees it absent.)
+   * (An entry found expired is removed, with its {@link ChangeType#EXPIRED} event, before the
+   * action runs, whatever the action then does: the action sees it absent.)
    *
    * @return what the action returned
    */
@@ -338,7 +338,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       if (current != null && n.deadline() <= clock.tick()) {
         expired = n;
         s.removeLocked(n);
-        failure = fire(EventType.EXPIRED, n.key, current, null);
+        failure = fire(ChangeType.EXPIRED, n.key, current, null);
         n = null;
         current = null;
       }
@@ -358,7 +358,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         case SET -> {
           if (n != null) {
             changed = update(n, entry.value(), entry.lifetime()) ? n : null;
-            failure = first(failure, fire(EventType.REPLACED, n.key, current, entry.value()));
+            failure = first(failure, fire(ChangeType.REPLACED, n.key, current, entry.value()));
           } else {
             changed = create(s, key, hash, entry.value(), entry.lifetime());
             failure = first(failure, changed == null ? null : fireCreated(changed));
@@ -368,7 +368,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
           if (n != null) {
             changed = n;
             s.removeLocked(n);
-            failure = first(failure, fire(EventType.EXPLICIT, n.key, current, null));
+            failure = first(failure, fire(ChangeType.EXPLICIT, n.key, current, null));
           }
         }
         case TOUCH -> {
@@ -414,7 +414,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       if (current != null && n.deadline() <= clock.tick()) {
         expired = n;
         s.removeLocked(n);
-        failure = fire(EventType.EXPIRED, n.key, current, null);
+        failure = fire(ChangeType.EXPIRED, n.key, current, null);
         current = null;
       }
       if (current == null) {
@@ -429,7 +429,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         result = mode == Mode.IF_ABSENT ? current : null;
       } else {
         changed = update(n, value, ComputeEntry.POLICY) ? n : null;
-        failure = first(failure, fire(EventType.REPLACED, n.key, current, value));
+        failure = first(failure, fire(ChangeType.REPLACED, n.key, current, value));
         result = mode == Mode.IF_EQUAL ? value : current;
       }
     } finally {
@@ -455,11 +455,11 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       if (current != null && n.deadline() <= clock.tick()) {
         removed = n;
         s.removeLocked(n);
-        failure = fire(EventType.EXPIRED, n.key, current, null);
+        failure = fire(ChangeType.EXPIRED, n.key, current, null);
       } else if (current != null && (expected == null || equal(expected, current))) {
         removed = n;
         s.removeLocked(n);
-        failure = fire(EventType.EXPLICIT, n.key, current, null);
+        failure = fire(ChangeType.EXPLICIT, n.key, current, null);
         result = current;
       }
     } finally {
@@ -657,7 +657,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   // ================================================================ events
 
   private Throwable fireCreated(Node<K, V> n) {
-    return fire(EventType.CREATED, n.key, null, n.value());
+    return fire(ChangeType.CREATED, n.key, null, n.value());
   }
 
   /**
@@ -665,7 +665,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * included, instead of throwing it: the change it reports has taken effect and must be finished
    * (unlocked, queued for the policy) before the caller hears of the failure.
    */
-  private Throwable fire(EventType type, K key, V oldValue, V newValue) {
+  private Throwable fire(ChangeType type, K key, V oldValue, V newValue) {
     if (listener == null) {
       return null;
     }
@@ -680,7 +680,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   /** Maintenance's view of this cache: events it fires and the hit filter it sets. */
   private final class MaintenanceNotifier implements Maintenance.Notifier<K, V> {
     @Override
-    public void notifyQuietly(EventType type, K key, V oldValue, V newValue) {
+    public void notifyQuietly(ChangeType type, K key, V oldValue, V newValue) {
       Throwable e = fire(type, key, oldValue, newValue);
       if (e != null) {
         logQuietly(type, e);
@@ -698,7 +698,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * user code too, and may be what fails. Logging itself may fail (out of memory): maintenance goes
    * on regardless.
    */
-  private void logQuietly(EventType type, Throwable e) {
+  private void logQuietly(ChangeType type, Throwable e) {
     try {
       System.getLogger(DualCache.class.getName())
           .log(System.Logger.Level.WARNING, "entry listener failed on " + type, e);

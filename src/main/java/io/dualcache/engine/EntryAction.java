@@ -9,5 +9,5 @@ package io.dualcache.engine;
 public interface EntryAction<K, V, R> {
 
   /** Reads and changes {@code entry}; the result is handed back to the caller of compute. */
-  R apply(MutableEntry<K, V> entry);
+  R apply(EditableEntry<K, V> entry);
 }

@@ -456,7 +456,7 @@ final class Maintenance<K, V> {
 
   /**
    * Evicts {@code victim} unless its segment is busy; reports it to the policy if it left. A victim
-   * already past its deadline leaves as {@link EventType#EXPIRED}: that is why it is gone.
+   * already past its deadline leaves as {@link ChangeType#EXPIRED}: that is why it is gone.
    */
   private boolean evict(PolicyNode<K, V> victim) {
     Segment<K, V> s = index.segmentFor(victim.hash);
@@ -466,7 +466,8 @@ final class Maintenance<K, V> {
     try {
       V value = victim.value(); // null: removed, cleared or closed meanwhile
       if (value != null) {
-        EventType cause = victim.deadline() <= clock.tick() ? EventType.EXPIRED : EventType.EVICTED;
+        ChangeType cause =
+            victim.deadline() <= clock.tick() ? ChangeType.EXPIRED : ChangeType.EVICTED;
         s.removeLocked(victim);
         notifier.notifyQuietly(cause, victim.key, value, null);
       }
@@ -499,7 +500,7 @@ final class Maintenance<K, V> {
         return; // removed or renewed meanwhile
       }
       s.removeLocked(n);
-      notifier.notifyQuietly(EventType.EXPIRED, n.key, value, null);
+      notifier.notifyQuietly(ChangeType.EXPIRED, n.key, value, null);
     } finally {
       s.lock.unlock();
     }
@@ -512,7 +513,7 @@ final class Maintenance<K, V> {
      * Sends an event from maintenance, where nobody could catch an exception: whatever the listener
      * throws, {@link Error}s included, is logged and maintenance goes on.
      */
-    void notifyQuietly(EventType type, K key, V oldValue, V newValue);
+    void notifyQuietly(ChangeType type, K key, V oldValue, V newValue);
 
     /** Hands the readers the hit sampling filter to apply from now on. */
     void publishHitFilter(long filter);

@@ -2,8 +2,8 @@ package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
 import io.dualcache.engine.DualCacheBuilder;
+import io.dualcache.engine.EditableEntry;
 import io.dualcache.engine.Expiry;
-import io.dualcache.engine.MutableEntry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -326,7 +326,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
    * update lifetime. Returns whether the cache holds it now: a new entry that expires at once is
    * never stored, has no event and is no put.
    */
-  private boolean store(MutableEntry<K, V> entry, K key, V value, V storedValue, boolean write) {
+  private boolean store(EditableEntry<K, V> entry, K key, V value, V storedValue, boolean write) {
     boolean existed = entry.exists();
     if (write && writeThrough != null) {
       writeThrough.write(key, value); // first: if it fails, the cache stays as it was
@@ -606,7 +606,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     return previous; // no longer in the cache: the caller may have it without a copy
   }
 
-  private void replaceValue(MutableEntry<K, V> entry, K key, V value, V storedValue) {
+  private void replaceValue(EditableEntry<K, V> entry, K key, V value, V storedValue) {
     if (writeThrough != null) {
       writeThrough.write(key, value);
     }
@@ -624,7 +624,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   }
 
   /** Applies the access expiry to a present entry that was read inside a compute. */
-  private void touch(MutableEntry<K, V> entry) {
+  private void touch(EditableEntry<K, V> entry) {
     long lifetime = expiry.access();
     if (lifetime != Expiry.KEEP) {
       entry.setExpiry(lifetime);
@@ -704,7 +704,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     failure.rethrow();
   }
 
-  private static <K, V> Boolean removeIfPresent(MutableEntry<K, V> entry) {
+  private static <K, V> Boolean removeIfPresent(EditableEntry<K, V> entry) {
     if (!entry.exists()) {
       return false;
     }
@@ -751,7 +751,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   /** Runs the processor on the engine's entry and applies its net operation. */
   private <T> Invocation<T> process(
-      MutableEntry<K, V> entry, K key, EntryProcessor<K, V, T> processor, Object[] arguments) {
+      EditableEntry<K, V> entry, K key, EntryProcessor<K, V, T> processor, Object[] arguments) {
     ProcessorEntry<K, V> view =
         new ProcessorEntry<>(key, entry.value(), copies, readThrough, types);
     T result = UserCode.process(processor, view, arguments, name);
@@ -759,7 +759,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     return new Invocation<>(result, view.existed(), view.operation(), changed);
   }
 
-  private boolean apply(MutableEntry<K, V> entry, ProcessorEntry<K, V> view, K key) {
+  private boolean apply(EditableEntry<K, V> entry, ProcessorEntry<K, V> view, K key) {
     switch (view.operation()) {
       case ACCESS -> touch(entry);
       case CREATE, UPDATE -> {

@@ -1,5 +1,6 @@
 package io.dualcache.jcache;
 
+import io.dualcache.engine.ChangeType;
 import io.dualcache.engine.EntryListener;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -99,8 +100,8 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
   }
 
   @Override
-  public void onEvent(io.dualcache.engine.EventType type, K key, V oldValue, V newValue) {
-    if (type == io.dualcache.engine.EventType.EVICTED) {
+  public void onEvent(ChangeType type, K key, V oldValue, V newValue) {
+    if (type == ChangeType.EVICTED) {
       evictionCounter.run(); // JSR-107 has no eviction event
       return;
     }
@@ -191,7 +192,7 @@ final class EventDispatcher<K, V> implements EntryListener<K, V> {
     }
   }
 
-  private static EventType toJCache(io.dualcache.engine.EventType type) {
+  private static EventType toJCache(ChangeType type) {
     return switch (type) {
       case CREATED -> EventType.CREATED;
       case REPLACED -> EventType.UPDATED;

@@ -107,7 +107,7 @@ class EngineRacesTest {
             .expiry(expiry)
             .listener(
                 (type, key, oldValue, newValue) -> {
-                  if (type == EventType.REPLACED) {
+                  if (type == ChangeType.REPLACED) {
                     updatedValues.add(newValue);
                   }
                 })
@@ -219,7 +219,7 @@ class EngineRacesTest {
             .executor(executor)
             .listener(
                 (type, key, oldValue, newValue) -> {
-                  if (type == EventType.EVICTED && holdNextEviction.compareAndSet(true, false)) {
+                  if (type == ChangeType.EVICTED && holdNextEviction.compareAndSet(true, false)) {
                     roundHeld.countDown();
                     awaitQuietly(release);
                   }
@@ -258,7 +258,7 @@ class EngineRacesTest {
             .executor(executor)
             .listener(
                 (type, key, oldValue, newValue) -> {
-                  if (type == EventType.EVICTED && holdNextEviction.compareAndSet(true, false)) {
+                  if (type == ChangeType.EVICTED && holdNextEviction.compareAndSet(true, false)) {
                     roundHeld.countDown();
                     awaitQuietly(release);
                   }
@@ -352,7 +352,7 @@ class EngineRacesTest {
             .executor(NEVER)
             .listener(
                 (type, key, oldValue, newValue) -> {
-                  if (type == EventType.CREATED && key == 1_000) {
+                  if (type == ChangeType.CREATED && key == 1_000) {
                     self.get().close();
                   }
                 })

@@ -8,7 +8,7 @@ final class RecordingListener<K, V> implements EntryListener<K, V> {
   private final List<String> events = new ArrayList<>();
 
   @Override
-  public synchronized void onEvent(EventType type, K key, V oldValue, V newValue) {
+  public synchronized void onEvent(ChangeType type, K key, V oldValue, V newValue) {
     events.add(type + " " + key + " " + oldValue + "->" + newValue);
   }
 

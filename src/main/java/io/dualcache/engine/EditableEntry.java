@@ -5,7 +5,7 @@ package io.dualcache.engine;
  * are recorded and applied only when the action returns normally; if it throws, the cache is left
  * as it was and no event fires. An expired entry is seen as absent.
  */
-public interface MutableEntry<K, V> {
+public interface EditableEntry<K, V> {
 
   /** The key. */
   K key();
@@ -22,7 +22,7 @@ public interface MutableEntry<K, V> {
   /**
    * Sets the value with an explicit lifetime in nanoseconds: {@link Expiry#ETERNAL}, {@code 0} to
    * expire at once (a new entry is then not stored; an existing one is replaced and expires, to be
-   * dropped with an {@link EventType#EXPIRED} event when next found), or {@link Expiry#KEEP} to
+   * dropped with an {@link ChangeType#EXPIRED} event when next found), or {@link Expiry#KEEP} to
    * keep the current deadline of an existing entry.
    */
   void setValue(V value, long expiryNanos);
@@ -33,6 +33,6 @@ public interface MutableEntry<K, V> {
    */
   void setExpiry(long expiryNanos);
 
-  /** Removes the entry; reported as {@link EventType#EXPLICIT}. */
+  /** Removes the entry; reported as {@link ChangeType#EXPLICIT}. */
   void remove();
 }

@@ -1,7 +1,7 @@
 package io.dualcache.engine;
 
 /** What happened to an entry, as reported to an {@link EntryListener}. */
-public enum EventType {
+public enum ChangeType {
   /** A value was stored for a key that had none. */
   CREATED,
   /** The value of a present key was replaced. */

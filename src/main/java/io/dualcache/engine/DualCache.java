@@ -85,7 +85,8 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   private long hitFilter;
 
   DualCache(DualCacheBuilder<K, V> b) {
-    this.index = new Index<>(b.segments, b.initialCapacity);
+    ReadPath<K, V> read = ReadPath.of(b);
+    this.index = read.index();
     this.tables = index.tables;
     this.segmentBits = index.segmentBits;
     this.clock = new EpochClock(b.ticker, b.tickNanos);
@@ -95,23 +96,20 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     this.listener = b.listener;
     this.weigher = b.weigher;
     this.bounded = b.maximumWeight() >= 0;
+    this.t1 = read.t1();
+    this.t2 = read.t2();
+    this.hits = read.hits();
     this.maintenance =
         new Maintenance<>(
-            index,
+            read,
             clock,
             new MaintenanceNotifier(),
             b.maximumWeight(),
-            b.t1Slots,
-            b.t2Slots,
             b.writeQueueCapacity(),
-            b.hitStripes,
             m ->
                 b.executor != null
                     ? new ExecutorScheduler(m, b.executor)
                     : new DaemonThread(m, b.threadFactory()));
-    this.t1 = maintenance.t1();
-    this.t2 = maintenance.t2();
-    this.hits = maintenance.hits();
     if (expiring) {
       registerClock(); // once nothing else can fail: a failed build leaves no clock ticking
     }
@@ -146,10 +144,10 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       return getMovingDeadline(n, hash);
     }
     V value;
-    if (n == null || (value = n.value()) == null) {
+    if (n == null || (value = n.valueAcquire()) == null) {
       return miss();
     }
-    if (expiring && n.deadline() <= clock.tick()) {
+    if (isExpired(n)) {
       expireFound(n);
       return null;
     }
@@ -177,12 +175,12 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       return miss();
     }
     long before = n.deadlineWordAcquire(); // LoadLoad: the value below is not older
-    V value = n.value();
+    V value = n.valueAcquire();
     if (value == null) {
       return miss();
     }
     long word = n.deadlineWordOpaque(); // after the value's acquire: not older than the value
-    if ((word & Node.TICKS) <= clock.tick()) {
+    if ((word & Node.TICKS) <= clock.tickAcquire()) {
       expireFound(n);
       return null;
     }
@@ -211,10 +209,10 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     int hash = Index.spread(code);
     Node<K, V> n = find(key, hash, Index.homeOf(code));
     V value;
-    if (n == null || (value = n.value()) == null) {
+    if (n == null || (value = n.valueAcquire()) == null) {
       return miss();
     }
-    return expiring && n.deadline() <= clock.tick() ? null : value;
+    return isExpired(n) ? null : value;
   }
 
   /** Whether {@code key} is present and not expired; a pure read, like {@link #peek}. */
@@ -226,12 +224,12 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   private Node<K, V> find(Object key, int hash, int home) {
     if (t1 != null) {
       Node<K, V> n = t1.find(key, hash);
-      if (n != null && n.value() != null) {
+      if (n != null && n.valueAcquire() != null) {
         return n;
       }
       if (t2 != null) {
         n = t2.find(key, hash);
-        if (n != null && n.value() != null) {
+        if (n != null && n.valueAcquire() != null) {
           return n;
         }
       }
@@ -261,19 +259,19 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    */
   private void expireFound(Node<K, V> n) {
     Segment<K, V> s = index.segmentFor(n.hash);
-    if (s.lock.isHeldByCurrentThread()) {
+    if (s.isHeldByCurrentThread()) {
       return;
     }
     Throwable failure = null;
-    s.lock.lock();
+    s.lock();
     try {
-      V value = n.value();
-      if (value != null && !s.isClosedLocked() && n.deadline() <= clock.tick()) {
+      V value = n.valueAcquire();
+      if (value != null && !s.isClosedLocked() && isExpired(n)) {
         s.removeLocked(n);
         failure = fire(ChangeType.EXPIRED, n.key, value, null);
       }
     } finally {
-      s.lock.unlock();
+      s.unlock();
       afterWrite(n);
     }
     throwIfFailed(failure);
@@ -283,34 +281,34 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   /** Stores {@code value} for {@code key}; returns the previous value, or null. */
   public V put(K key, V value) {
-    return write(key, value, Mode.PUT, null);
+    return asValue(write(Op.PUT, key, requireValue(value), null, null));
   }
 
   /** Stores {@code value} only if {@code key} is absent; returns the present value, or null. */
   public V putIfAbsent(K key, V value) {
-    return write(key, value, Mode.IF_ABSENT, null);
+    return asValue(write(Op.PUT_IF_ABSENT, key, requireValue(value), null, null));
   }
 
   /** Replaces the value of a present key; returns the previous value, or null if absent. */
   public V replace(K key, V value) {
-    return write(key, value, Mode.IF_PRESENT, null);
+    return asValue(write(Op.REPLACE, key, requireValue(value), null, null));
   }
 
   /** Replaces the value of {@code key} only if it currently equals {@code expected}. */
   public boolean replace(K key, V expected, V value) {
     Objects.requireNonNull(expected, "expected value must not be null");
-    return write(key, value, Mode.IF_EQUAL, expected) != null;
+    return write(Op.REPLACE_IF_EQUAL, key, requireValue(value), expected, null) != null;
   }
 
   /** Removes {@code key}; returns its value, or null if it was absent. */
   public V remove(Object key) {
-    return removeIf(key, null);
+    return asValue(write(Op.REMOVE, asKey(key), null, null, null));
   }
 
   /** Removes {@code key} only if its value equals {@code expected}. */
   public boolean remove(Object key, Object expected) {
     Objects.requireNonNull(expected, "expected value must not be null");
-    return removeIf(key, expected) != null;
+    return write(Op.REMOVE_IF_EQUAL, asKey(key), null, expected, null) != null;
   }
 
   /**
@@ -322,64 +320,134 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    *
    * @return what the action returned
    */
+  @SuppressWarnings("unchecked") // the action's own result type
   public <R> R compute(K key, EntryAction<K, V, R> action) {
-    Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(action, "action must not be null");
-    int hash = Index.spread(key.hashCode());
+    return (R) write(Op.COMPUTE, key, null, null, action);
+  }
+
+  /** What a write asks for. */
+  private enum Op {
+    PUT,
+    PUT_IF_ABSENT,
+    REPLACE,
+    REPLACE_IF_EQUAL,
+    REMOVE,
+    REMOVE_IF_EQUAL,
+    COMPUTE
+  }
+
+  /** What a write does to the entry it found, once its {@link Op} was decided. */
+  private enum Effect {
+    NONE,
+    CREATE,
+    UPDATE,
+    REMOVE,
+    TOUCH
+  }
+
+  /**
+   * The one write skeleton. Under the key's segment lock: find the entry (one found expired is
+   * removed first, with its EXPIRED event, and counts as absent), decide what {@code op} does to
+   * it, apply that and fire its event. After the unlock: hand what changed to maintenance, then
+   * rethrow what a listener threw (the change took effect). Returns the op's result: the previous
+   * value (PUT, REPLACE, REMOVE), the present one (PUT_IF_ABSENT), for REPLACE_IF_EQUAL the new
+   * value if it replaced and for REMOVE_IF_EQUAL the removed one (null if not), for COMPUTE what
+   * the action returned.
+   */
+  private Object write(Op op, K key, V value, Object expected, EntryAction<K, V, ?> action) {
+    int hash = Index.spread(Objects.requireNonNull(key, "key must not be null").hashCode());
     Segment<K, V> s = index.segmentFor(hash);
-    Node<K, V> changed = null;
     Node<K, V> expired = null;
+    Node<K, V> changed = null;
     Throwable failure = null;
-    R result;
-    lockOpen(s);
+    Object result;
+    s.lockOpen();
     try {
       Node<K, V> n = index.find(key, hash);
-      V current = n == null ? null : n.value();
-      if (current != null && n.deadline() <= clock.tick()) {
+      V current = n == null ? null : n.valueAcquire();
+      if (current != null && isExpired(n)) {
         expired = n;
         s.removeLocked(n);
         failure = fire(ChangeType.EXPIRED, n.key, current, null);
         n = null;
         current = null;
       }
-      ComputeEntry<K, V> entry = new ComputeEntry<>(key, current);
-      int links = s.linksLocked();
-      result = action.apply(entry);
-      if (s.linksLocked() != links) {
-        // A nested write in the action linked or unlinked nodes of this segment (the lock is
-        // reentrant): the node found before may be gone or have a successor. Apply to what is.
-        n = index.find(key, hash);
-      }
-      current = n == null ? null : n.value(); // a nested write may have replaced it in place
-      if (current == null) {
-        n = null;
-      }
-      switch (entry.op()) {
-        case SET -> {
-          if (n != null) {
-            changed = update(n, entry.value(), entry.lifetime()) ? n : null;
-            failure = first(failure, fire(ChangeType.REPLACED, n.key, current, entry.value()));
-          } else {
-            changed = create(s, key, hash, entry.value(), entry.lifetime());
-            failure = first(failure, changed == null ? null : fireCreated(changed));
-          }
+      V newValue = value;
+      long lifetime = ComputeEntry.POLICY;
+      Effect effect;
+      switch (op) {
+        case PUT -> {
+          effect = current == null ? Effect.CREATE : Effect.UPDATE;
+          result = current;
+        }
+        case PUT_IF_ABSENT -> {
+          effect = current == null ? Effect.CREATE : Effect.NONE;
+          result = current;
+        }
+        case REPLACE -> {
+          effect = current == null ? Effect.NONE : Effect.UPDATE;
+          result = current;
+        }
+        case REPLACE_IF_EQUAL -> {
+          boolean matches = current != null && equal(expected, current);
+          effect = matches ? Effect.UPDATE : Effect.NONE;
+          result = matches ? value : null;
         }
         case REMOVE -> {
-          if (n != null) {
-            changed = n;
-            s.removeLocked(n);
-            failure = first(failure, fire(ChangeType.EXPLICIT, n.key, current, null));
+          effect = current == null ? Effect.NONE : Effect.REMOVE;
+          result = current;
+        }
+        case REMOVE_IF_EQUAL -> {
+          boolean matches = current != null && equal(expected, current);
+          effect = matches ? Effect.REMOVE : Effect.NONE;
+          result = matches ? current : null;
+        }
+        default -> { // COMPUTE
+          ComputeEntry<K, V> entry = new ComputeEntry<>(key, current);
+          int links = s.linksLocked();
+          result = action.apply(entry);
+          if (s.linksLocked() != links) {
+            // A nested write in the action linked or unlinked nodes of this segment (the lock is
+            // reentrant): the node found before may be gone or have a successor. Apply to what is.
+            n = index.find(key, hash);
           }
+          current = n == null ? null : n.valueAcquire(); // a nested write may have replaced it
+          boolean present = current != null;
+          newValue = entry.value();
+          lifetime = entry.lifetime();
+          effect =
+              switch (entry.op()) {
+                case SET -> present ? Effect.UPDATE : Effect.CREATE;
+                case REMOVE -> present ? Effect.REMOVE : Effect.NONE;
+                case TOUCH -> present ? Effect.TOUCH : Effect.NONE;
+                case NONE -> Effect.NONE;
+              };
+        }
+      }
+      switch (effect) {
+        case CREATE -> {
+          changed = create(s, key, hash, newValue, lifetime);
+          failure = first(failure, changed == null ? null : fireCreated(changed));
+        }
+        case UPDATE -> {
+          changed = update(n, newValue, lifetime) ? n : null;
+          failure = first(failure, fire(ChangeType.REPLACED, n.key, current, newValue));
+        }
+        case REMOVE -> {
+          changed = n;
+          s.removeLocked(n);
+          failure = first(failure, fire(ChangeType.EXPLICIT, n.key, current, null));
         }
         case TOUCH -> {
-          if (n != null && entry.lifetime() != Expiry.KEEP) {
-            n.setDeadline(deadline(entry.lifetime())); // no value store: one stamp suffices
+          if (lifetime != Expiry.KEEP) {
+            n.setDeadlineRelease(deadline(lifetime)); // no value store: one stamp suffices
           }
         }
         case NONE -> {}
       }
     } finally {
-      s.lock.unlock();
+      s.unlock();
       afterWrite(expired);
       afterWrite(changed);
     }
@@ -387,96 +455,23 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     return result;
   }
 
-  private enum Mode {
-    PUT,
-    IF_ABSENT,
-    IF_PRESENT,
-    IF_EQUAL
+  /** Whether the live node {@code n} is past its deadline by the published tick. */
+  private boolean isExpired(Node<K, V> n) {
+    return expiring && n.expiredAt(clock.tickAcquire());
   }
 
-  /**
-   * One conditional store. Returns the previous value (PUT, IF_PRESENT), the present value
-   * (IF_ABSENT), or for IF_EQUAL the new value if it replaced and null if not.
-   */
-  private V write(K key, V value, Mode mode, V expected) {
-    Objects.requireNonNull(key, "key must not be null");
-    Objects.requireNonNull(value, "value must not be null");
-    int hash = Index.spread(key.hashCode());
-    Segment<K, V> s = index.segmentFor(hash);
-    Node<K, V> changed = null;
-    Node<K, V> expired = null;
-    Throwable failure = null;
-    V result;
-    lockOpen(s);
-    try {
-      Node<K, V> n = index.find(key, hash);
-      V current = n == null ? null : n.value();
-      if (current != null && n.deadline() <= clock.tick()) {
-        expired = n;
-        s.removeLocked(n);
-        failure = fire(ChangeType.EXPIRED, n.key, current, null);
-        current = null;
-      }
-      if (current == null) {
-        if (mode == Mode.IF_PRESENT || mode == Mode.IF_EQUAL) {
-          result = null;
-        } else {
-          changed = create(s, key, hash, value, ComputeEntry.POLICY);
-          failure = first(failure, changed == null ? null : fireCreated(changed));
-          result = null;
-        }
-      } else if (mode == Mode.IF_ABSENT || (mode == Mode.IF_EQUAL && !equal(expected, current))) {
-        result = mode == Mode.IF_ABSENT ? current : null;
-      } else {
-        changed = update(n, value, ComputeEntry.POLICY) ? n : null;
-        failure = first(failure, fire(ChangeType.REPLACED, n.key, current, value));
-        result = mode == Mode.IF_EQUAL ? value : current;
-      }
-    } finally {
-      s.lock.unlock();
-      afterWrite(expired);
-      afterWrite(changed);
-    }
-    throwIfFailed(failure);
-    return result;
+  private static <V> V requireValue(V value) {
+    return Objects.requireNonNull(value, "value must not be null");
   }
 
-  private V removeIf(Object key, Object expected) {
-    Objects.requireNonNull(key, "key must not be null");
-    int hash = Index.spread(key.hashCode());
-    Segment<K, V> s = index.segmentFor(hash);
-    Node<K, V> removed = null;
-    Throwable failure = null;
-    V result = null;
-    lockOpen(s);
-    try {
-      Node<K, V> n = index.find(key, hash);
-      V current = n == null ? null : n.value();
-      if (current != null && n.deadline() <= clock.tick()) {
-        removed = n;
-        s.removeLocked(n);
-        failure = fire(ChangeType.EXPIRED, n.key, current, null);
-      } else if (current != null && (expected == null || equal(expected, current))) {
-        removed = n;
-        s.removeLocked(n);
-        failure = fire(ChangeType.EXPLICIT, n.key, current, null);
-        result = current;
-      }
-    } finally {
-      s.lock.unlock();
-      afterWrite(removed);
-    }
-    throwIfFailed(failure);
-    return result;
+  @SuppressWarnings("unchecked") // only looked up and compared, never stored
+  private static <K> K asKey(Object key) {
+    return (K) key;
   }
 
-  /** Takes the segment's lock, unless the cache is closed. */
-  private static void lockOpen(Segment<?, ?> s) {
-    s.lock.lock();
-    if (s.isClosedLocked()) {
-      s.lock.unlock();
-      throw new IllegalStateException("cache is closed");
-    }
+  @SuppressWarnings("unchecked") // every non-compute op returns a value of the cache or null
+  private static <V> V asValue(Object result) {
+    return (V) result;
   }
 
   /** Creates and links a node; returns null if its lifetime is zero (nothing stored). */
@@ -514,11 +509,11 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     long nanos = lifetime != ComputeEntry.POLICY ? lifetime : lifetimeAfterUpdate(n.key, value);
     long deadline = nanos == Expiry.KEEP ? -1 : deadline(nanos);
     if (deadline >= 0) {
-      n.setDeadline(deadline); // before the value: a reader of the new value sees it
+      n.setDeadlineRelease(deadline); // before the value: a reader of the new value sees it
     }
     int previousWeight = n.weightOpaque();
     n.setWeightOpaque(weight); // published to maintenance by the queue, after unlock
-    n.setValue(value);
+    n.setValueRelease(value);
     if (weight != previousWeight) {
       return true;
     }
@@ -625,11 +620,11 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
     }
     maintenance.stopScheduler();
     for (Segment<K, V> s : index.segments()) {
-      s.lock.lock();
+      s.lock();
       try {
         s.closeLocked();
       } finally {
-        s.lock.unlock();
+        s.unlock();
       }
     }
     maintenance.closeTiers();
@@ -657,7 +652,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   // ================================================================ events
 
   private Throwable fireCreated(Node<K, V> n) {
-    return fire(ChangeType.CREATED, n.key, null, n.value());
+    return fire(ChangeType.CREATED, n.key, null, n.valueAcquire());
   }
 
   /**
@@ -745,7 +740,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
     private void advance() {
       next = null;
-      long tick = clock.tick();
+      long tick = clock.tickAcquire();
       while (true) {
         while (slots == null || slot >= slots.length) {
           if (++segment >= segments.length) {
@@ -756,8 +751,8 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
         }
         Node<K, V> n = slots[slot++];
         if (Segment.isNode(n)) {
-          V value = n.value();
-          if (value != null && n.deadline() > tick) {
+          V value = n.valueAcquire();
+          if (value != null && !n.expiredAt(tick)) {
             next = new SimpleImmutableEntry<>(n.key, value);
             return;
           }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DualCacheBuilder<K, V> {
 
-  /** Largest T1: the seed's limit for a tier that must stay L1-resident. */
+  /** Largest T1: a tier read on every get must stay resident in a core's L1 cache. */
   public static final int MAX_T1_SLOTS = 4096;
 
   /** Largest T2. */

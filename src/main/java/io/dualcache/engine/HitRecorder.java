@@ -44,8 +44,8 @@ final class HitRecorder {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      WRITE = lookup.findVarHandle(Stripe.class, "writeIndex", int.class);
-      READ = lookup.findVarHandle(Stripe.class, "readIndex", int.class);
+      WRITE = lookup.findVarHandle(StripeFields.class, "writeIndex", int.class);
+      READ = lookup.findVarHandle(StripeFields.class, "readIndex", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -168,29 +168,63 @@ final class HitRecorder {
     return (int) ((id * 0x9E3779B97F4A7C15L) >>> shift);
   }
 
-  /** One ring, padded so that stripes written by different threads share no cache line. */
-  static final class Stripe {
+  /**
+   * 128 bytes before a stripe's ring and indexes, so that stripes written by different threads
+   * share no cache line. Superclass fields come first in the object: {@code StripePadBefore} →
+   * {@link StripeFields} → {@link Stripe}, whose own fields are the pad after.
+   */
+  abstract static class StripePadBefore {
     @SuppressWarnings("unused")
-    long p1;
+    private long before01;
 
     @SuppressWarnings("unused")
-    long p2;
+    private long before02;
 
     @SuppressWarnings("unused")
-    long p3;
+    private long before03;
 
     @SuppressWarnings("unused")
-    long p4;
+    private long before04;
 
     @SuppressWarnings("unused")
-    long p5;
+    private long before05;
 
     @SuppressWarnings("unused")
-    long p6;
+    private long before06;
 
     @SuppressWarnings("unused")
-    long p7;
+    private long before07;
 
+    @SuppressWarnings("unused")
+    private long before08;
+
+    @SuppressWarnings("unused")
+    private long before09;
+
+    @SuppressWarnings("unused")
+    private long before10;
+
+    @SuppressWarnings("unused")
+    private long before11;
+
+    @SuppressWarnings("unused")
+    private long before12;
+
+    @SuppressWarnings("unused")
+    private long before13;
+
+    @SuppressWarnings("unused")
+    private long before14;
+
+    @SuppressWarnings("unused")
+    private long before15;
+
+    @SuppressWarnings("unused")
+    private long before16;
+  }
+
+  /** A stripe's ring and its indexes (see the class comment for who writes which). */
+  abstract static class StripeFields extends StripePadBefore {
     final int[] ring = new int[SIZE];
 
     /** Written by readers (plain load, release store), read acquire by the daemon. */
@@ -198,26 +232,56 @@ final class HitRecorder {
 
     /** Written by the daemon (release), read opaque by readers. */
     int readIndex;
+  }
+
+  /** One ring; its fields are the 128 bytes of padding after {@link StripeFields}. */
+  static final class Stripe extends StripeFields {
+    @SuppressWarnings("unused")
+    private long after01;
 
     @SuppressWarnings("unused")
-    long q1;
+    private long after02;
 
     @SuppressWarnings("unused")
-    long q2;
+    private long after03;
 
     @SuppressWarnings("unused")
-    long q3;
+    private long after04;
 
     @SuppressWarnings("unused")
-    long q4;
+    private long after05;
 
     @SuppressWarnings("unused")
-    long q5;
+    private long after06;
 
     @SuppressWarnings("unused")
-    long q6;
+    private long after07;
 
     @SuppressWarnings("unused")
-    long q7;
+    private long after08;
+
+    @SuppressWarnings("unused")
+    private long after09;
+
+    @SuppressWarnings("unused")
+    private long after10;
+
+    @SuppressWarnings("unused")
+    private long after11;
+
+    @SuppressWarnings("unused")
+    private long after12;
+
+    @SuppressWarnings("unused")
+    private long after13;
+
+    @SuppressWarnings("unused")
+    private long after14;
+
+    @SuppressWarnings("unused")
+    private long after15;
+
+    @SuppressWarnings("unused")
+    private long after16;
   }
 }

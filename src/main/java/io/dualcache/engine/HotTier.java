@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * A small direct-mapped array of the hottest nodes, read before the main index (the seed's T1 and
- * T2). Slot {@code hash & mask} holds at most one node. Beside it, an array of the occupants'
- * hashes (the tags) lets a reader reject a miss with one int load, without touching a node.
+ * A small direct-mapped array of the hottest nodes, read before the main index (tiers T1 and T2).
+ * Slot {@code hash & mask} holds at most one node. Beside it, an array of the occupants' hashes
+ * (the tags) lets a reader reject a miss with one int load, without touching a node.
  *
  * <pre>
  * tags:  int[slots]    occupant's spread hash      daemon: release store; readers: opaque load
@@ -66,7 +66,7 @@ final class HotTier<K, V> {
       heat[i] = (byte) Math.max(heat[i], frequency);
       return true;
     }
-    if (current != null && current.value() != null && heat[i] >= frequency) {
+    if (current != null && current.valueAcquire() != null && heat[i] >= frequency) {
       return false;
     }
     NODE.setRelease(nodes, i, node);

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
- * The policy side of the engine: everything the seed's daemon does. One thread at a time runs it,
+ * The policy side of the engine: all the work of the engine's daemon. One thread at a time runs it,
  * under {@link #lock}: the daemon thread, a writer helping when the write queue is full, or a
  * caller of {@code cleanUp()}. A round:
  *
@@ -117,26 +117,23 @@ final class Maintenance<K, V> {
   private boolean tickerFailureLogged;
 
   Maintenance(
-      Index<K, V> index,
+      ReadPath<K, V> read,
       EpochClock clock,
       Notifier<K, V> notifier,
       long maximumWeight,
-      int t1Slots,
-      int t2Slots,
       int writeQueueCapacity,
-      int hitStripes,
       Function<Maintenance<K, V>, Scheduler> schedulerFactory) {
-    this.index = index;
+    this.index = read.index();
+    this.t1 = read.t1();
+    this.t2 = read.t2();
+    this.hits = read.hits();
     this.clock = clock;
     this.notifier = notifier;
     boolean bounded = maximumWeight >= 0;
-    boolean tiers = t1Slots > 0;
-    this.sketch = bounded || tiers ? new FrequencySketch(sketchCapacity(maximumWeight)) : null;
+    boolean tracksNodes = read.tracksNodes(maximumWeight);
+    this.sketch = tracksNodes ? new FrequencySketch(sketchCapacity(maximumWeight)) : null;
     this.policy = bounded ? new Policy<>(maximumWeight, sketch) : null;
-    this.t1 = tiers ? new HotTier<>(t1Slots) : null;
-    this.t2 = tiers && t2Slots > 0 ? new HotTier<>(t2Slots) : null;
-    this.hits = bounded || tiers ? new HitRecorder(hitStripes) : null;
-    this.writes = bounded || tiers ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
+    this.writes = tracksNodes ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
     // JCTools rounds the capacity up to a power of two: drain what the queue can really hold.
     this.writeQueueCapacity = writes == null ? 0 : writes.capacity();
     this.evictionBatch = Math.max(1, Math.min(MAX_EVICTION_BATCH, writeQueueCapacity / 4));
@@ -146,18 +143,6 @@ final class Maintenance<K, V> {
 
   private static long sketchCapacity(long maximumWeight) {
     return maximumWeight >= 0 ? Math.max(16, Math.min(maximumWeight, 1L << 24)) : 1 << 16;
-  }
-
-  HotTier<K, V> t1() {
-    return t1;
-  }
-
-  HotTier<K, V> t2() {
-    return t2;
-  }
-
-  HitRecorder hits() {
-    return hits;
   }
 
   /** The policy's weight total as of the last round, or -1 when unbounded (any thread). */
@@ -276,11 +261,11 @@ final class Maintenance<K, V> {
    */
   void clear() {
     for (Segment<K, V> s : index.segments()) {
-      s.lock.lock();
+      s.lock();
       try {
         s.clearLocked();
       } finally {
-        s.lock.unlock();
+        s.unlock();
       }
     }
     lock.lock();
@@ -348,7 +333,7 @@ final class Maintenance<K, V> {
         tickerFailureLogged = true;
         LOG.log(System.Logger.Level.ERROR, "DualCache ticker failed: keeping the last tick", e);
       }
-      return clock.tick();
+      return clock.tickAcquire();
     }
   }
 
@@ -384,7 +369,7 @@ final class Maintenance<K, V> {
 
   /** Brings the policy's view of {@code node} in line with the node. */
   private void reconcile(Node<K, V> node) {
-    if (node.value() == null) {
+    if (node.valueAcquire() == null) {
       forget(node);
     } else if (policy != null) {
       PolicyNode<K, V> n = (PolicyNode<K, V>) node;
@@ -429,7 +414,7 @@ final class Maintenance<K, V> {
 
   private void onHit(int hash) {
     Node<K, V> n = index.segmentFor(hash).findByHash(hash);
-    if (n == null || n.value() == null) {
+    if (n == null || n.valueAcquire() == null) {
       sketch.increment(hash);
       return;
     }
@@ -460,19 +445,19 @@ final class Maintenance<K, V> {
    */
   private boolean evict(PolicyNode<K, V> victim) {
     Segment<K, V> s = index.segmentFor(victim.hash);
-    if (s.lock.isHeldByCurrentThread() || !s.lock.tryLock()) {
+    if (!s.tryLockUnheld()) {
       return false; // a writer is on it (maybe this thread, deeper in the stack): next round
     }
     try {
-      V value = victim.value(); // null: removed, cleared or closed meanwhile
+      V value = victim.valueAcquire(); // null: removed, cleared or closed meanwhile
       if (value != null) {
         ChangeType cause =
-            victim.deadline() <= clock.tick() ? ChangeType.EXPIRED : ChangeType.EVICTED;
+            victim.expiredAt(clock.tickAcquire()) ? ChangeType.EXPIRED : ChangeType.EVICTED;
         s.removeLocked(victim);
         notifier.notifyQuietly(cause, victim.key, value, null);
       }
     } finally {
-      s.lock.unlock();
+      s.unlock();
     }
     forget(victim);
     return true;
@@ -483,7 +468,7 @@ final class Maintenance<K, V> {
       Node<K, V>[] slots = s.slots();
       for (int i = 0; i < slots.length; i++) {
         Node<K, V> n = Segment.slotAcquire(slots, i); // sees the node's fields as linked
-        if (Segment.isNode(n) && n.deadline() <= tick && n.value() != null) {
+        if (Segment.isNode(n) && n.expiredAt(tick) && n.valueAcquire() != null) {
           expire(s, n, tick);
         }
       }
@@ -491,18 +476,18 @@ final class Maintenance<K, V> {
   }
 
   private void expire(Segment<K, V> s, Node<K, V> n, long tick) {
-    if (s.lock.isHeldByCurrentThread() || !s.lock.tryLock()) {
+    if (!s.tryLockUnheld()) {
       return; // busy: the next sweep, or a reader, will find it
     }
     try {
-      V value = n.value();
-      if (value == null || n.deadline() > tick) {
+      V value = n.valueAcquire();
+      if (value == null || !n.expiredAt(tick)) {
         return; // removed or renewed meanwhile
       }
       s.removeLocked(n);
       notifier.notifyQuietly(ChangeType.EXPIRED, n.key, value, null);
     } finally {
-      s.lock.unlock();
+      s.unlock();
     }
     forget(n);
   }

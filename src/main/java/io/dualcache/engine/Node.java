@@ -81,23 +81,28 @@ class Node<K, V> {
 
   /** The value with acquire semantics; {@code null} if the node is dead. */
   @SuppressWarnings("unchecked")
-  final V value() {
+  final V valueAcquire() {
     return (V) VALUE.getAcquire(this);
   }
 
   /** Replaces the value (lock holder only). */
-  final void setValue(V newValue) {
+  final void setValueRelease(V newValue) {
     VALUE.setRelease(this, newValue);
   }
 
   /** Marks the node dead: the linearization point of its removal (lock holder only). */
-  final void kill() {
+  final void killRelease() {
     VALUE.setRelease(this, null);
   }
 
   /** The deadline's tick (opaque read). */
-  final long deadline() {
+  final long deadlineOpaque() {
     return (long) DEADLINE.getOpaque(this) & TICKS;
+  }
+
+  /** Whether the deadline is at or before {@code tick} (opaque read). */
+  final boolean expiredAt(long tick) {
+    return deadlineOpaque() <= tick;
   }
 
   /** The whole deadline word, stamp included (opaque read). */
@@ -111,7 +116,7 @@ class Node<K, V> {
   }
 
   /** Sets the deadline to {@code tick} with the next stamp (lock holder only; release store). */
-  final void setDeadline(long tick) {
+  final void setDeadlineRelease(long tick) {
     long word = (long) DEADLINE.getOpaque(this); // plain enough: only the lock holder stamps
     long stamp = ((word >>> STAMP_SHIFT) + 1) & STAMP_MASK;
     DEADLINE.setRelease(this, (stamp << STAMP_SHIFT) | tick);

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * Decides which entries a bounded cache gives up. Owned by the maintenance thread (the daemon or a
  * thread running {@code cleanUp}): nothing here is shared, so nothing here is synchronized.
  *
- * <p>The shape follows the seed's pipeline:
+ * <p>The regions, in the order an entry meets them:
  *
  * <ul>
  *   <li><b>Window</b>: every new entry is visible at once and enters a small LRU window. A hit
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  *       the sketch overestimates cannot stop every admission. A hit in probation promotes the entry
  *       to the protected {@link RankedClock} (80% of the main region), where hits raise a rank and
  *       the passing hand demotes back to probation an entry ranked at or below the average while
- *       decaying the others (the seed's "evict below the mean, otherwise decay").
+ *       decaying the others.
  *   <li><b>Adaptation</b>: a {@link WindowTuner} picks the window's share by replaying a sample of
  *       the accesses through scaled copies of this policy at neighbouring shares, so recency-skewed
  *       workloads get a large window and frequency-skewed ones or loops a small one.
@@ -202,7 +202,7 @@ final class Policy<K, V> {
    * were written after the clear passed their segment, and the learned window share.
    */
   void forgetDeadAndFrequencies() {
-    Predicate<PolicyNode<K, V>> dead = n -> n.value() == null;
+    Predicate<PolicyNode<K, V>> dead = n -> n.valueAcquire() == null;
     Consumer<PolicyNode<K, V>> forget = this::forgotten;
     window.removeIf(dead, forget);
     probation.removeIf(dead, forget);

@@ -7,12 +7,18 @@ package io.dualcache.engine;
  */
 class PolicyNode<K, V> extends Node<K, V> {
 
-  /** Neighbours in the policy's window list or main circle; a node is in at most one of them. */
+  /**
+   * Neighbours in the window or probation list, or in the protected Clock's circle; a node is in at
+   * most one of them.
+   */
   PolicyNode<K, V> prev;
 
   PolicyNode<K, V> next;
 
-  /** Which policy region holds the node ({@link Policy#NONE}, WINDOW or MAIN). */
+  /**
+   * Which policy region holds the node: {@link Policy#NONE}, {@link Policy#WINDOW}, {@link
+   * Policy#PROBATION} or {@link Policy#PROTECTED}.
+   */
   byte queue;
 
   /** The Clock rank: raised by hits, decayed by the passing hand. */

@@ -7,8 +7,8 @@ import java.util.function.Predicate;
  * The protected part of the main region: a Clock (a circle of nodes and a hand) where every node
  * has a rank. A hit raises the node's rank up to a cap. Looking for a victim, the hand stops at the
  * first node ranked at or below the circle's average rank and lowers by one the rank of every node
- * it passes (the seed's "evict below the mean, otherwise decay"): a node stays while it keeps being
- * hit more than its neighbours, and an idle one decays to the average within a few turns.
+ * it passes: a node stays while it keeps being hit more than its neighbours, and an idle one decays
+ * to the average within a few turns.
  *
  * <p>Links go through {@link PolicyNode#prev} and {@link PolicyNode#next}. Owned by the maintenance
  * thread.

@@ -46,7 +46,7 @@ final class Segment<K, V> {
   private static final Node TOMBSTONE = new Node<>(0, null, null, 0L);
 
   /** Guards every write to this segment. */
-  final StripeLock lock = new StripeLock();
+  private final StripeLock lock = new StripeLock();
 
   /** The index's array of slot arrays; this segment's is {@code tables[number]}. */
   private final Node<K, V>[][] tables;
@@ -74,6 +74,39 @@ final class Segment<K, V> {
     this.number = number;
     this.segmentBits = segmentBits;
     TABLES.setRelease(tables, number, newTable(lengthFor(expectedEntries)));
+  }
+
+  // ---------------------------------------------------------------- the writers' lock
+
+  /** Takes this segment's lock (reentrant), waiting for its holder. */
+  void lock() {
+    lock.lock();
+  }
+
+  /** Takes this segment's lock unless the cache is closed, which it throws for. */
+  void lockOpen() {
+    lock.lock();
+    if (closed) {
+      lock.unlock();
+      throw new IllegalStateException("cache is closed");
+    }
+  }
+
+  /**
+   * Takes the lock only if no thread holds it, this one included: maintenance must neither wait for
+   * a writer nor reenter a write this thread is in the middle of (a write that helps with
+   * maintenance holds its own segment's lock).
+   */
+  boolean tryLockUnheld() {
+    return !lock.isHeldByCurrentThread() && lock.tryLock();
+  }
+
+  boolean isHeldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
+  }
+
+  void unlock() {
+    lock.unlock();
   }
 
   // ---------------------------------------------------------------- lock-free reads
@@ -152,7 +185,7 @@ final class Segment<K, V> {
 
   /** Kills {@code node} and unlinks it. */
   void removeLocked(Node<K, V> node) {
-    node.kill(); // linearization point: from here every reader sees the key absent
+    node.killRelease(); // linearization point: from here every reader sees the key absent
     Node<K, V>[] tab = table();
     int i = slotOf(tab, node);
     if (i < 0) {
@@ -174,7 +207,7 @@ final class Segment<K, V> {
     }
     for (Node<K, V> n : tab) {
       if (isNode(n)) {
-        n.kill();
+        n.killRelease();
       }
     }
     used = 0;
@@ -264,7 +297,7 @@ final class Segment<K, V> {
     }
     for (Node<K, V> n : table()) {
       if (isNode(n)) {
-        n.kill();
+        n.killRelease();
       }
     }
     closed = true;

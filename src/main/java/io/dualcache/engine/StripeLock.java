@@ -7,31 +7,9 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * Built on {@link AbstractQueuedSynchronizer}, so a blocked virtual thread parks without pinning
  * its carrier.
  */
-final class StripeLock extends AbstractQueuedSynchronizer {
+final class StripeLock extends StripeLockPad {
 
   private static final long serialVersionUID = 1L;
-
-  // Padding after the synchronizer's state, so the next lock's state sits on another cache line.
-  @SuppressWarnings("unused")
-  private long p1;
-
-  @SuppressWarnings("unused")
-  private long p2;
-
-  @SuppressWarnings("unused")
-  private long p3;
-
-  @SuppressWarnings("unused")
-  private long p4;
-
-  @SuppressWarnings("unused")
-  private long p5;
-
-  @SuppressWarnings("unused")
-  private long p6;
-
-  @SuppressWarnings("unused")
-  private long p7;
 
   void lock() {
     acquire(1);

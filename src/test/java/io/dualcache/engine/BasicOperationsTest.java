@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The operations of every {@link EngineShape}, one by one. */
 class BasicOperationsTest {
 
-  @Test
-  void putGetRemove() {
-    try (DualCache<String, Integer> cache = DualCache.<String, Integer>builder().build()) {
+  @ParameterizedTest
+  @EnumSource(EngineShape.class)
+  void putGetRemove(EngineShape shape) {
+    try (DualCache<String, Integer> cache =
+        shape.<String, Integer>builder(new FakeTicker()).build()) {
       assertNull(cache.put("a", 1));
       assertEquals(1, cache.get("a"));
       assertEquals(1, cache.put("a", 2));

@@ -67,7 +67,7 @@ class ChaosStressTest {
   @EnumSource(EngineShape.class)
   void everyCallReturnsAndTheAccountsAreExactAtQuiescence(EngineShape shape) throws Exception {
     FakeTicker ticker = new FakeTicker();
-    DualCache<Integer, Integer> cache = shape.builder(ticker).build();
+    DualCache<Integer, Integer> cache = shape.<Integer, Integer>builder(ticker).build();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Worker> workers = new ArrayList<>();

@@ -21,9 +21,9 @@ enum EngineShape {
     this.bound = bound;
   }
 
-  /** Weight of an entry in the weight-bounded shape: its value modulo 4 (zero included). */
-  static int weightOf(Integer value) {
-    return Math.floorMod(value, 4);
+  /** Weight of an entry in the weight-bounded shape: its value's hash modulo 4 (zero included). */
+  static int weightOf(Object value) {
+    return Math.floorMod(value.hashCode(), 4);
   }
 
   boolean weighted() {
@@ -31,8 +31,8 @@ enum EngineShape {
   }
 
   /** A builder of this shape; {@code ticker} drives expiry where the shape has any. */
-  DualCacheBuilder<Integer, Integer> builder(Ticker ticker) {
-    DualCacheBuilder<Integer, Integer> b = DualCache.<Integer, Integer>builder().name(name());
+  <K, V> DualCacheBuilder<K, V> builder(Ticker ticker) {
+    DualCacheBuilder<K, V> b = DualCache.<K, V>builder().name(name());
     switch (this) {
       case UNBOUNDED -> {}
       case SIZE_BOUNDED -> b.maximumSize(bound);

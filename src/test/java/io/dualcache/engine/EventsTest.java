@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class EventsTest {
 
-  @Test
-  void everyChangeReportsItsCauseAndValues() {
+  @ParameterizedTest
+  @EnumSource(EngineShape.class)
+  void everyChangeReportsItsCauseAndValues(EngineShape shape) {
     RecordingListener<String, String> events = new RecordingListener<>();
     try (DualCache<String, String> cache =
-        DualCache.<String, String>builder().listener(events).build()) {
+        shape.<String, String>builder(new FakeTicker()).listener(events).build()) {
       cache.put("a", "1");
       cache.put("a", "2");
       cache.putIfAbsent("a", "3");
@@ -49,11 +52,12 @@ class EventsTest {
     }
   }
 
-  @Test
-  void clearFiresNothing() {
+  @ParameterizedTest
+  @EnumSource(EngineShape.class)
+  void clearFiresNothing(EngineShape shape) {
     RecordingListener<Integer, Integer> events = new RecordingListener<>();
     try (DualCache<Integer, Integer> cache =
-        DualCache.<Integer, Integer>builder().listener(events).maximumSize(1000).build()) {
+        shape.<Integer, Integer>builder(new FakeTicker()).listener(events).build()) {
       for (int i = 0; i < 100; i++) {
         cache.put(i, i);
       }

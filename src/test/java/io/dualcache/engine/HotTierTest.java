@@ -34,7 +34,7 @@ class HotTierTest {
       heat(cache, 7);
       Node<Integer, String> inTier = tier1(cache).find(7, Index.spread(7));
       assertNotNull(inTier, "key 7 was promoted");
-      assertEquals("v7", inTier.value());
+      assertEquals("v7", inTier.valueAcquire());
     }
   }
 

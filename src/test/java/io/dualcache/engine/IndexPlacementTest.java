@@ -35,11 +35,11 @@ class IndexPlacementTest {
       K key = keyOf.apply(i);
       int hash = Index.spread(hashOf.applyAsInt(i));
       Segment<K, K> s = index.segmentFor(hash);
-      s.lock.lock();
+      s.lock();
       try {
         s.insertLocked(new Node<>(hash, key, key, Node.ETERNAL));
       } finally {
-        s.lock.unlock();
+        s.unlock();
       }
     }
     return index;

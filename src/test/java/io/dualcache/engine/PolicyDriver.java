@@ -66,7 +66,7 @@ final class PolicyDriver {
   /** Removes a present key, as an explicit removal would. */
   void remove(int key) {
     PolicyNode<Integer, String> n = nodes.remove(key);
-    n.kill();
+    n.killRelease();
     policy.onRemove(n);
   }
 
@@ -96,7 +96,7 @@ final class PolicyDriver {
     }
     nodes.remove(victim.key);
     evicted.add(victim.key);
-    victim.kill();
+    victim.killRelease();
     policy.onRemove(victim);
     return true;
   }

@@ -10,18 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Configures and builds a {@link DualCache}. By default the cache is unbounded, its entries are
  * eternal, the hot tiers are off, the epoch tick is 1 ms and maintenance runs on a daemon thread of
  * its own. Every setter checks its argument and throws {@link IllegalArgumentException} naming the
- * setting and the accepted range.
+ * setting and the accepted range; the ranges and their wording are in {@link Limits}.
  */
 public final class DualCacheBuilder<K, V> {
 
   /** Largest T1: a tier read on every get must stay resident in a core's L1 cache. */
-  public static final int MAX_T1_SLOTS = 4096;
+  public static final int MAX_T1_SLOTS = Limits.MAX_T1_SLOTS;
 
   /** Largest T2. */
-  public static final int MAX_T2_SLOTS = 1 << 20;
-
-  private static final long MIN_TICK_NANOS = 100_000L;
-  private static final long MAX_TICK_NANOS = 1_000_000_000L;
+  public static final int MAX_T2_SLOTS = Limits.MAX_T2_SLOTS;
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   long maximumSize = -1;
@@ -60,9 +57,7 @@ public final class DualCacheBuilder<K, V> {
    * 1,024).
    */
   public DualCacheBuilder<K, V> maximumSize(long maximumSize) {
-    if (maximumSize < 0) {
-      throw new IllegalArgumentException("maximumSize must be >= 0, maximumSize=" + maximumSize);
-    }
+    Limits.maximumSize(maximumSize);
     if (maximumWeight >= 0) {
       throw new IllegalArgumentException(
           "maximumSize cannot be combined with maximumWeight (already set to "
@@ -78,10 +73,7 @@ public final class DualCacheBuilder<K, V> {
    * weighing what {@code weigher} says (0 or more, computed once per write).
    */
   public DualCacheBuilder<K, V> maximumWeight(long maximumWeight, Weigher<K, V> weigher) {
-    if (maximumWeight < 0) {
-      throw new IllegalArgumentException(
-          "maximumWeight must be >= 0, maximumWeight=" + maximumWeight);
-    }
+    Limits.maximumWeight(maximumWeight);
     if (maximumSize >= 0) {
       throw new IllegalArgumentException(
           "maximumWeight cannot be combined with maximumSize (already set to " + maximumSize + ")");
@@ -93,11 +85,7 @@ public final class DualCacheBuilder<K, V> {
 
   /** Sizes the index for about {@code entries} entries up front (0 or more; default 16). */
   public DualCacheBuilder<K, V> initialCapacity(long entries) {
-    if (entries < 0) {
-      throw new IllegalArgumentException(
-          "initialCapacity must be >= 0, initialCapacity=" + entries);
-    }
-    this.initialCapacity = entries;
+    this.initialCapacity = Limits.initialCapacity(entries);
     return this;
   }
 
@@ -108,19 +96,7 @@ public final class DualCacheBuilder<K, V> {
    * the README's figures for when they pay).
    */
   public DualCacheBuilder<K, V> hotTiers(int t1Slots, int t2Slots) {
-    if (t1Slots == 0 && t2Slots == 0) {
-      this.t1Slots = 0;
-      this.t2Slots = 0;
-      return this;
-    }
-    if (t1Slots < 2 || t1Slots > MAX_T1_SLOTS || Integer.bitCount(t1Slots) != 1) {
-      throw new IllegalArgumentException(
-          "t1Slots must be a power of two from 2 to " + MAX_T1_SLOTS + ", t1Slots=" + t1Slots);
-    }
-    if (t2Slots != 0 && (t2Slots < 2 || t2Slots > MAX_T2_SLOTS || Integer.bitCount(t2Slots) != 1)) {
-      throw new IllegalArgumentException(
-          "t2Slots must be 0 or a power of two from 2 to " + MAX_T2_SLOTS + ", t2Slots=" + t2Slots);
-    }
+    Limits.hotTiers(t1Slots, t2Slots);
     this.t1Slots = t1Slots;
     this.t2Slots = t2Slots;
     return this;
@@ -131,13 +107,7 @@ public final class DualCacheBuilder<K, V> {
    * entry expires at most one tick plus the ticking thread's delay after its deadline.
    */
   public DualCacheBuilder<K, V> tickDuration(Duration tick) {
-    Objects.requireNonNull(tick, "tickDuration must not be null");
-    long nanos = Durations.toNanos("tickDuration", tick);
-    if (nanos < MIN_TICK_NANOS || nanos > MAX_TICK_NANOS) {
-      throw new IllegalArgumentException(
-          "tickDuration must be from 100µs to 1s, tickDuration=" + tick);
-    }
-    this.tickNanos = nanos;
+    this.tickNanos = Limits.tickDuration(tick);
     return this;
   }
 
@@ -203,11 +173,7 @@ public final class DualCacheBuilder<K, V> {
    * default 64). More segments let more writers of different keys work at once.
    */
   public DualCacheBuilder<K, V> concurrencyLevel(int segments) {
-    if (segments < 2 || segments > 65_536 || Integer.bitCount(segments) != 1) {
-      throw new IllegalArgumentException(
-          "concurrencyLevel must be a power of two from 2 to 65536, concurrencyLevel=" + segments);
-    }
-    this.segments = segments;
+    this.segments = Limits.concurrencyLevel(segments);
     return this;
   }
 

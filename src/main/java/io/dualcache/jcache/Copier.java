@@ -15,7 +15,8 @@ public interface Copier {
    * Returns an independent copy of {@code object} (never null for a non-null argument).
    *
    * @param object the key or value to copy, never null
-   * @param classLoader the cache manager's class loader, to resolve the classes of the copy
+   * @param classLoader the cache manager's class loader, to resolve the classes of the copy; null
+   *     once that loader has been garbage collected (then no value of its classes is in the cache)
    * @throws IllegalArgumentException if {@code object} cannot be copied (for example, it is not
    *     serializable), with a message that names its class
    */

@@ -1,5 +1,6 @@
 package io.dualcache.jcache;
 
+import java.lang.ref.WeakReference;
 import javax.cache.CacheException;
 
 /**
@@ -17,13 +18,19 @@ final class Copies {
 
   private final boolean byValue;
   private final Copier copier;
-  private final ClassLoader classLoader;
+
+  /**
+   * Weak, like the manager's: the provider maps class loaders weakly to their managers, and this
+   * cache is reachable from them (and from its daemon thread) as long as it is open.
+   */
+  private final WeakReference<ClassLoader> classLoader;
+
   private final String cacheName;
 
   Copies(boolean byValue, Copier copier, ClassLoader classLoader, String cacheName) {
     this.byValue = byValue;
     this.copier = copier;
-    this.classLoader = classLoader;
+    this.classLoader = new WeakReference<>(classLoader);
     this.cacheName = cacheName;
   }
 
@@ -37,7 +44,7 @@ final class Copies {
       return object;
     }
     try {
-      return copier.copy(object, classLoader);
+      return copier.copy(object, classLoader.get());
     } catch (IllegalArgumentException e) { // the copier's own message names the class
       throw new IllegalArgumentException(
           "cache \"" + cacheName + "\" stores by value, but " + e.getMessage(), e);
@@ -59,7 +66,7 @@ final class Copies {
       return stored;
     }
     try {
-      return copier.copy(stored, classLoader);
+      return copier.copy(stored, classLoader.get());
     } catch (RuntimeException e) {
       throw new CacheException(
           "cache \""

@@ -193,7 +193,7 @@ final class Index<K, V> {
   long size() {
     long sum = 0;
     for (Segment<K, V> s : segments) {
-      sum += s.size();
+      sum += s.sizeOpaque();
     }
     return sum;
   }

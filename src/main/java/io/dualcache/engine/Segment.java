@@ -148,7 +148,7 @@ final class Segment<K, V> {
   }
 
   /** Number of live nodes (opaque read: exact when no write is in flight). */
-  int size() {
+  int sizeOpaque() {
     return (int) LIVE.getOpaque(this);
   }
 
@@ -158,7 +158,7 @@ final class Segment<K, V> {
   void insertLocked(Node<K, V> node) {
     Node<K, V>[] tab = table();
     if (used + 1 > tab.length * MAX_LOAD) {
-      tab = rehash(tab, lengthFor(size() + 1L));
+      tab = rehash(tab, lengthFor(sizeOpaque() + 1L));
     }
     int i = freeSlot(tab, node.hash);
     Node<K, V> e = tab[i]; // plain: only the lock holder writes slots
@@ -167,7 +167,7 @@ final class Segment<K, V> {
       used++;
     }
     links++;
-    LIVE.setOpaque(this, size() + 1); // lock holder only: no other writer to lose
+    LIVE.setOpaque(this, sizeOpaque() + 1); // lock holder only: no other writer to lose
   }
 
   /**
@@ -193,7 +193,7 @@ final class Segment<K, V> {
     }
     SLOT.setRelease(tab, i, TOMBSTONE);
     links++;
-    LIVE.setOpaque(this, size() - 1);
+    LIVE.setOpaque(this, sizeOpaque() - 1);
   }
 
   /**

@@ -13,9 +13,9 @@
  *   <li><b>Write path</b>: {@code WritePath.write}, one skeleton for every write, under the key's
  *       segment lock; {@code ListenerCalls} fires the events and decides what a listener's failure
  *       does. The node that changed goes to {@code Maintenance.afterWrite}.
- *   <li><b>Maintenance</b>: {@code Maintenance} runs rounds (write queue, hit rings, eviction,
- *       the expiry sweep), scheduled by a {@code DaemonThread} or an {@code ExecutorScheduler};
- *       one {@code TickingThread} per JVM publishes every clock's tick.
+ *   <li><b>Maintenance</b>: {@code Maintenance} runs rounds (write queue, hit rings, eviction, the
+ *       expiry sweep), scheduled by a {@code DaemonThread} or an {@code ExecutorScheduler}; one
+ *       {@code TickingThread} per JVM publishes every clock's tick.
  *   <li><b>Policy</b>: {@code Policy} (window, probation and the protected {@code RankedClock}),
  *       {@code FrequencySketch} for admission, {@code WindowTuner} with its {@code Shadow}s for the
  *       window's share.

@@ -19,6 +19,7 @@ public final class DualCacheBuilder<K, V> {
 
   /** Largest T2. */
   public static final int MAX_T2_SLOTS = Limits.MAX_T2_SLOTS;
+
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   long maximumSize = -1;

@@ -60,8 +60,8 @@ public final class Limits {
   }
 
   /**
-   * The slots of the hot tiers: {@code (0, 0)} for none, else T1 {@value #T1_SLOTS} and T2
-   * {@value #T2_SLOTS}.
+   * The slots of the hot tiers: {@code (0, 0)} for none, else T1 {@value #T1_SLOTS} and T2 {@value
+   * #T2_SLOTS}.
    */
   public static void hotTiers(int t1Slots, int t2Slots) {
     if (t1Slots == 0 && t2Slots == 0) {
@@ -105,6 +105,7 @@ public final class Limits {
   }
 
   private static IllegalArgumentException outside(String setting, String range, Object value) {
-    return new IllegalArgumentException(setting + " must be " + range + ", " + setting + "=" + value);
+    return new IllegalArgumentException(
+        setting + " must be " + range + ", " + setting + "=" + value);
   }
 }

@@ -358,7 +358,9 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
 
   /**
    * Stops the daemon and releases the cache's resources; idempotent. Any later call, except {@link
-   * #close()} and {@link #isClosed()}, throws {@link IllegalStateException}.
+   * #close()} and {@link #isClosed()}, throws {@link IllegalStateException}. Called from a listener
+   * (inside a write or a maintenance round), it waits for no other writer: a segment that another
+   * thread is writing is closed when that write releases it.
    */
   @Override
   public void close() {
@@ -369,18 +371,32 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
       closed = true;
     }
     maintenance.stopScheduler();
+    boolean fromInsideAWrite = maintenance.isHeldByCurrentThread() || holdsASegmentLock();
     for (Segment<K, V> s : index.segments()) {
-      s.lock();
-      try {
-        s.closeLocked();
-      } finally {
-        s.unlock();
+      if (fromInsideAWrite) {
+        s.closeOrDefer(); // a listener closing its cache: waiting for a writer could deadlock
+      } else {
+        s.lock();
+        try {
+          s.closeLocked();
+        } finally {
+          s.unlock();
+        }
       }
     }
     maintenance.closeTiers();
     if (expiring) {
       TickingThread.deregister(clock);
     }
+  }
+
+  private boolean holdsASegmentLock() {
+    for (Segment<K, V> s : index.segments()) {
+      if (s.isHeldByCurrentThread()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@link #close()} was called. */

@@ -113,6 +113,9 @@ final class Maintenance<K, V> {
   @SuppressWarnings("unused") // accessed through WEIGHTED_SIZE
   private long weightedSize;
 
+  /** Set once by {@link #stopScheduler} (volatile); read by writers in backpressure. */
+  private volatile boolean closing;
+
   /** Whether a failing ticker was logged already (maintenance owner only). */
   private boolean tickerFailureLogged;
 
@@ -177,6 +180,9 @@ final class Maintenance<K, V> {
       return;
     }
     while (!writes.offer(node)) {
+      if (closing) {
+        return; // the cache is closing: its nodes die, the policy needs no news of them
+      }
       if (tryRunFromWriter() < 0) {
         LockSupport.parkNanos(BACKOFF_NANOS); // another thread is draining: give it a moment
       }
@@ -235,13 +241,24 @@ final class Maintenance<K, V> {
     }
   }
 
+  /** Whether this thread runs a round now (a listener called from maintenance). */
+  boolean isHeldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
+  }
+
   /** Whether some thread runs a round now (holds the maintenance lock). */
   boolean isRunning() {
     return lock.isLocked();
   }
 
-  /** Stops the scheduler: no round it starts runs after this returns. */
+  /**
+   * Stops the scheduler: no round it starts runs after this returns. From then on a writer stuck in
+   * backpressure gives up queuing: a close called from inside a round (a listener) holds the
+   * maintenance lock while it waits for segment locks, and a writer holding one of them (a compute
+   * whose action writes other keys) must not wait for a round in turn.
+   */
   void stopScheduler() {
+    closing = true;
     scheduler.stop();
   }
 

@@ -66,6 +66,12 @@ final class Segment<K, V> {
   /** Counts every node linked or unlinked. Lock holder only (plain). */
   private int links;
 
+  /**
+   * Set once by a close that could not wait for this segment's lock (volatile); read by every
+   * holder after its last unlock, which then closes the segment.
+   */
+  private volatile boolean closePending;
+
   /** Set for good by {@link #closeLocked}. Lock holder only (plain). */
   private boolean closed;
 
@@ -105,8 +111,38 @@ final class Segment<K, V> {
     return lock.isHeldByCurrentThread();
   }
 
+  /**
+   * Releases the lock; the last release of a segment whose close was deferred to its holder (see
+   * {@link #closeOrDefer}) closes it. Checked after the release (volatile write, then volatile
+   * read) so that the closer, which sets the flag before it tries the lock, either gets the lock or
+   * is seen here.
+   */
   void unlock() {
     lock.unlock();
+    if (closePending && !lock.isHeldByCurrentThread()) {
+      closeIfFree();
+    }
+  }
+
+  /**
+   * Closes the segment now if no other thread holds its lock, else leaves that to the holder's last
+   * unlock. For a close made where waiting for a writer could deadlock: in a listener, whose thread
+   * holds a segment lock or runs maintenance, while a writer holding another segment waits for one
+   * of those.
+   */
+  void closeOrDefer() {
+    closePending = true;
+    closeIfFree();
+  }
+
+  private void closeIfFree() {
+    if (lock.tryLock()) {
+      try {
+        closeLocked();
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- lock-free reads

@@ -366,6 +366,60 @@ class EngineRacesTest {
   }
 
   @Test
+  void closeFromAListenerInARoundDoesNotDeadlockWithAComputeInBackpressure() throws Exception {
+    AtomicBoolean armed = new AtomicBoolean();
+    CountDownLatch inCompute = new CountDownLatch(1);
+    AtomicReference<DualCache<Integer, Integer>> self = new AtomicReference<>();
+    DualCache<Integer, Integer> cache =
+        DualCache.<Integer, Integer>builder()
+            .maximumSize(16)
+            .executor(NEVER)
+            .listener(
+                (type, key, oldValue, newValue) -> {
+                  if (type == ChangeType.EVICTED && armed.compareAndSet(true, false)) {
+                    awaitQuietly(inCompute);
+                    sleepQuietly(100); // the compute's nested writes meet backpressure meanwhile
+                    self.get().close(); // inside the round: this thread holds maintenance
+                  }
+                })
+            .build();
+    self.set(cache);
+    for (int k = 0; k < 64; k++) {
+      cache.put(k, k);
+    }
+    armed.set(true);
+    Thread cleaner = new Thread(cache::cleanUp); // its round evicts and closes the cache
+    cleaner.start();
+    assertTimeoutPreemptively(
+        DEADLINE,
+        () -> {
+          try {
+            cache.compute(
+                -1,
+                e -> {
+                  inCompute.countDown();
+                  for (int k = 100; k < 400; k++) {
+                    cache.put(k, k); // more than the write queue holds
+                  }
+                  return null;
+                });
+          } catch (IllegalStateException closed) {
+            assertEquals("cache is closed", closed.getMessage());
+          }
+          cleaner.join();
+        });
+    assertTrue(cache.isClosed());
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aThrowingTickerInMaintenanceStillLetsEveryWriteReachThePolicy() {
     AtomicBoolean broken = new AtomicBoolean();
     AtomicLong nanos = new AtomicLong();

@@ -1,6 +1,7 @@
 package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
+import io.dualcache.jcache.usercode.FirstFailure;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,7 +34,7 @@ final class BulkLoad<K, V> {
 
   private static final System.Logger LOG = System.getLogger(BulkLoad.class.getName());
 
-  /** Stores one loaded value, as {@link DualJCache#storeLoaded} does. */
+  /** Stores one loaded value, as {@link EntryWrites#storeLoaded} does. */
   @FunctionalInterface
   interface Store<K, V> {
     void store(K key, V value, boolean replace);
@@ -95,7 +96,7 @@ final class BulkLoad<K, V> {
       if (loaded == null) {
         return null;
       }
-      UserCode.FirstFailure failure = new UserCode.FirstFailure("loadAll", cacheName);
+      FirstFailure failure = new FirstFailure("loadAll", cacheName);
       for (K key : toLoad) {
         V value = loaded.get(key);
         if (value != null) {

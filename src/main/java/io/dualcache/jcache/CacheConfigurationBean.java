@@ -7,14 +7,11 @@ import javax.cache.management.CacheMXBean;
 /**
  * The {@link CacheMXBean} of one cache: its configuration as JMX attributes, read from the cache's
  * current configuration on every call (so enabling statistics shows at once).
+ *
+ * @param configuration a copy of the cache's current configuration
  */
-final class CacheConfigurationBean implements CacheMXBean {
-
-  private final Supplier<? extends CompleteConfiguration<?, ?>> configuration;
-
-  CacheConfigurationBean(Supplier<? extends CompleteConfiguration<?, ?>> configuration) {
-    this.configuration = configuration;
-  }
+record CacheConfigurationBean(Supplier<? extends CompleteConfiguration<?, ?>> configuration)
+    implements CacheMXBean {
 
   @Override
   public String getKeyType() {

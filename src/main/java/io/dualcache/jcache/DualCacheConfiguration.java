@@ -1,6 +1,7 @@
 package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCacheBuilder;
+import io.dualcache.engine.Limits;
 import io.dualcache.engine.Weigher;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,9 @@ import javax.cache.configuration.MutableConfiguration;
  * gives an unbounded cache with the engine's defaults, unless the manager's configuration file sets
  * a bound or tuning for that name or in its template. A {@code DualCacheConfiguration} is taken as
  * it is: the file is not consulted.
+ *
+ * <p>Each setter checks its argument against the engine's range ({@link Limits}) and throws {@link
+ * IllegalArgumentException} with the message {@link DualCacheBuilder} gives for that setting.
  *
  * <p>The weigher, the executor and the copier are plain objects, not factories, so they are not
  * serialized with the configuration (they are transient): a deserialized copy has the defaults.
@@ -69,10 +73,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
    * cache.unwrap(DualCache.class).cleanUp()} brings it back within at once.
    */
   public DualCacheConfiguration<K, V> setMaximumSize(long maximumSize) {
-    if (maximumSize < 0) {
-      throw new IllegalArgumentException("maximumSize must be >= 0, maximumSize=" + maximumSize);
-    }
-    this.maximumSize = maximumSize;
+    this.maximumSize = Limits.maximumSize(maximumSize);
     this.maximumWeight = UNBOUNDED;
     this.weigher = null;
     return this;
@@ -83,10 +84,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
    * weighing what {@code weigher} returns for its stored key and value; replaces a size bound.
    */
   public DualCacheConfiguration<K, V> setMaximumWeight(long maximumWeight, Weigher<K, V> weigher) {
-    if (maximumWeight < 0) {
-      throw new IllegalArgumentException(
-          "maximumWeight must be >= 0, maximumWeight=" + maximumWeight);
-    }
+    Limits.maximumWeight(maximumWeight);
     this.weigher = Objects.requireNonNull(weigher, "weigher must not be null");
     this.maximumWeight = maximumWeight;
     this.maximumSize = UNBOUNDED;
@@ -110,11 +108,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
 
   /** Sizes the engine's index for about {@code entries} entries up front (0 or more). */
   public DualCacheConfiguration<K, V> setInitialCapacity(long entries) {
-    if (entries < 0) {
-      throw new IllegalArgumentException(
-          "initialCapacity must be >= 0, initialCapacity=" + entries);
-    }
-    this.initialCapacity = entries;
+    this.initialCapacity = Limits.initialCapacity(entries);
     return this;
   }
 
@@ -124,14 +118,11 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   }
 
   /**
-   * Enables the engine's hot tiers (see {@link DualCacheBuilder#hotTiers}); {@code (0, 0)}, the
-   * default, turns them off. Checked when the cache is created.
+   * Enables the engine's hot tiers (see {@link DualCacheBuilder#hotTiers}): T1 {@value
+   * Limits#T1_SLOTS}, T2 {@value Limits#T2_SLOTS}; {@code (0, 0)}, the default, turns them off.
    */
   public DualCacheConfiguration<K, V> setHotTiers(int t1Slots, int t2Slots) {
-    if (t1Slots < 0 || t2Slots < 0) {
-      throw new IllegalArgumentException(
-          "hot tier slots must be >= 0, t1Slots=" + t1Slots + ", t2Slots=" + t2Slots);
-    }
+    Limits.hotTiers(t1Slots, t2Slots);
     this.hotTierT1Slots = t1Slots;
     this.hotTierT2Slots = t2Slots;
     return this;
@@ -148,12 +139,12 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   }
 
   /**
-   * The engine's epoch tick, the granularity of expiry (see {@link DualCacheBuilder#tickDuration};
-   * null for the engine's default of 1 ms).
+   * The engine's epoch tick, the granularity of expiry, {@value Limits#TICK_DURATION} (see {@link
+   * DualCacheBuilder#tickDuration}); null for the engine's default of 1 ms.
    */
   public DualCacheConfiguration<K, V> setTickDuration(Duration tick) {
-    if (tick != null && (tick.isNegative() || tick.isZero())) {
-      throw new IllegalArgumentException("tickDuration must be positive, tickDuration=" + tick);
+    if (tick != null) {
+      Limits.tickDuration(tick);
     }
     this.tickDuration = tick;
     return this;
@@ -165,13 +156,12 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   }
 
   /**
-   * The number of index segments of the engine, a power of two (see {@link
+   * The number of index segments of the engine, {@value Limits#CONCURRENCY_LEVEL} (see {@link
    * DualCacheBuilder#concurrencyLevel}); 0 for the engine's default.
    */
   public DualCacheConfiguration<K, V> setConcurrencyLevel(int segments) {
-    if (segments < 0) {
-      throw new IllegalArgumentException(
-          "concurrencyLevel must be >= 0 (0 = default), concurrencyLevel=" + segments);
+    if (segments != 0) {
+      Limits.concurrencyLevel(segments);
     }
     this.concurrencyLevel = segments;
     return this;

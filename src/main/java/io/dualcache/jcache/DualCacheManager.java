@@ -1,10 +1,12 @@
 package io.dualcache.jcache;
 
+import io.dualcache.jcache.config.ConfigFiles;
+import io.dualcache.jcache.config.ConfiguredExecutors;
+import io.dualcache.jcache.config.ManagerSettings;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -88,10 +90,10 @@ public final class DualCacheManager implements CacheManager {
   private void createDeclaredCaches() {
     String current = null;
     try {
-      for (Map.Entry<String, CacheSettings> declared : settings.caches().entrySet()) {
-        current = declared.getKey();
+      for (String declared : settings.declaredCaches()) {
+        current = declared;
         createCache(
-            current, declared.getValue().toConfiguration(Object.class, Object.class, executors));
+            current, settings.configuration(current, Object.class, Object.class, executors));
       }
     } catch (RuntimeException e) {
       close(); // the caches made so far, their threads and MXBeans
@@ -140,7 +142,7 @@ public final class DualCacheManager implements CacheManager {
     Objects.requireNonNull(configuration, "configuration must not be null");
     DualCacheConfiguration<K, V> copy = copyOf(configuration);
     if (!(configuration instanceof DualCacheConfiguration)) {
-      settings.settingsFor(cacheName).engine().applyTo(copy, executors);
+      settings.addEngineSettings(cacheName, copy, executors);
     }
     synchronized (caches) {
       checkOpen(); // again: close() may have run since the first check
@@ -187,9 +189,7 @@ public final class DualCacheManager implements CacheManager {
         return cache;
       }
       try {
-        return open(
-            cacheName,
-            settings.settingsFor(cacheName).toConfiguration(keyType, valueType, executors));
+        return open(cacheName, settings.configuration(cacheName, keyType, valueType, executors));
       } catch (RuntimeException e) {
         throw new CacheException(
             settings.source()

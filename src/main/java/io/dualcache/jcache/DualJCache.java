@@ -1,39 +1,36 @@
 package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
-import io.dualcache.engine.DualCacheBuilder;
 import io.dualcache.engine.EditableEntry;
-import io.dualcache.engine.Expiry;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import io.dualcache.jcache.event.EventDispatcher;
+import io.dualcache.jcache.event.ListenerRegistration;
+import io.dualcache.jcache.usercode.Closeables;
+import io.dualcache.jcache.usercode.Copies;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.event.CacheEntryListenerException;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
-import javax.management.ObjectName;
 
 /**
  * The JSR-107 {@link Cache} of DualCache: maps each operation of the spec onto the engine. Reads go
  * straight to the engine's wait-free {@link DualCache#get}; every write is one atomic {@link
  * DualCache#compute} of its key, in which the operation writes through, asks the expiry policy and
- * changes the entry, so that a failing writer or loader leaves the cache unchanged. Events come
- * from the engine's listener ({@link EventDispatcher}).
+ * changes the entry ({@link EntryWrites}), so that a failing writer or loader leaves the cache
+ * unchanged. Events come from the engine's listener ({@link EventDispatcher}).
+ *
+ * <p>This class keeps the operations on one key, listener registration and the life cycle. Beside
+ * it, each with one job: {@link CacheParts} assembles the cache from its configuration (and closes
+ * what it made), {@link BulkOperations} runs the operations on many keys, {@link EntryProcessors}
+ * runs entry processors, {@link JCacheIterator} iterates, {@link LiveConfiguration} keeps the
+ * configuration while the cache runs, {@link CacheMXBeans} registers the MXBeans and {@link
+ * CacheStatistics} counts, with its own on/off switch.
  *
  * <p>Obtain one from a {@link DualCacheManager}; {@code unwrap(DualCache.class)} gives the engine
  * (its {@code cleanUp()} runs pending evictions at once).
@@ -45,47 +42,29 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   private final String name;
   private final DualCacheManager manager;
+  private final CacheParts<K, V> parts;
   private final DualCache<K, V> engine;
   private final Copies copies;
   private final boolean storeByValue;
   private final ExpiryPolicyAdapter<K, V> expiry;
 
-  /** The loader, for {@code loadAll}; null without one. */
-  private final ReadThrough<K, V> loader;
-
   /** The loader when the cache reads through; null otherwise. */
   private final ReadThrough<K, V> readThrough;
 
-  /** The writer when the cache writes through; null otherwise. */
-  private final WriteThrough<K, V> writeThrough;
+  /** Writes through, or writes nothing ({@link WriteThrough#none()}). */
+  private final WriteThrough<K, V> writer;
 
-  private final EventDispatcher<K, V> events;
-  private final CacheStatistics statistics = new CacheStatistics();
-  private final Executor executor;
+  /** Whether a put needs nothing but the engine's put: no writer, and eternal entries. */
+  private final boolean plainPuts;
 
   /** The configured types, checked on every write. */
   private final TypeCheck types;
 
-  /** Runs loadAll; null without a loader. */
-  private final BulkLoad<K, V> bulkLoad;
-
-  private final ObjectName configurationBeanName;
-  private final ObjectName statisticsBeanName;
-
-  /** Guards {@link #configuration} and the close sequence. */
-  private final Object lock = new Object();
-
-  /** The live configuration; copies go out. Guarded by {@link #lock}. */
-  private final DualCacheConfiguration<K, V> configuration;
-
-  /** Set once by the first {@link #close()}. Guarded by {@link #lock}. */
-  private boolean closing;
-
-  /**
-   * Whether operations count statistics. Written by a management call, read by every operation
-   * (volatile: a plain load on x86, and the one branch a read pays when statistics are off).
-   */
-  private volatile boolean statisticsEnabled;
+  private final CacheStatistics statistics = new CacheStatistics();
+  private final EntryWrites<K, V> writes;
+  private final BulkOperations<K, V> bulk;
+  private final EntryProcessors<K, V> processors;
+  private final LiveConfiguration<K, V> live;
 
   DualJCache(
       DualCacheManager manager,
@@ -94,55 +73,22 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       ClassLoader classLoader) {
     this.manager = manager;
     this.name = name;
-    this.configuration = configuration;
+    this.live = new LiveConfiguration<>(configuration, statistics, manager.getURI(), name);
+    this.parts = CacheParts.assemble(this, configuration, classLoader, statistics::recordEviction);
+    this.engine = parts.engine();
+    this.copies = parts.copies();
     this.storeByValue = configuration.isStoreByValue();
-    Copier copier =
-        configuration.getCopier() != null ? configuration.getCopier() : SerializingCopier.INSTANCE;
-    this.copies = new Copies(storeByValue, copier, classLoader, name);
-    this.types = new TypeCheck(configuration.getKeyType(), configuration.getValueType(), name);
-    this.executor =
-        configuration.getExecutor() != null
-            ? configuration.getExecutor()
-            : ForkJoinPool.commonPool();
-    URI uri = manager.getURI();
-    this.configurationBeanName =
-        MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheConfiguration, uri, name);
-    this.statisticsBeanName =
-        MBeanRegistrar.objectName(MBeanRegistrar.Kind.CacheStatistics, uri, name);
-    // The engine's settings are checked first, so bad ones fail before any user object exists.
-    DualCacheBuilder<K, V> builder = EngineFactory.configure(configuration, name);
-    List<Object> created = new ArrayList<>(); // what to close if a later step fails
+    this.expiry = parts.expiry();
+    this.readThrough = parts.readThrough();
+    this.writer = parts.writer();
+    this.plainPuts = !writer.writes() && expiry.isEternal();
+    this.types = parts.types();
+    this.writes = new EntryWrites<>(engine, copies, expiry, writer);
+    this.bulk = new BulkOperations<>(name, parts, statistics, writes);
+    this.processors = new EntryProcessors<>(name, parts, statistics, writes);
     try {
-      this.expiry = new ExpiryPolicyAdapter<>(configuration.getExpiryPolicyFactory().create());
-      created.add(expiry.policy());
-      this.loader =
-          configuration.getCacheLoaderFactory() == null
-              ? null
-              : new ReadThrough<>(configuration.getCacheLoaderFactory().create(), name);
-      created.add(loader == null ? null : loader.loader());
-      this.readThrough = configuration.isReadThrough() ? loader : null;
-      this.writeThrough =
-          configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
-              ? new WriteThrough<>(configuration.getCacheWriterFactory().create(), name)
-              : null;
-      created.add(writeThrough == null ? null : writeThrough.writer());
-      EventDispatcher<K, V> dispatcher =
-          new EventDispatcher<>(this, copies, this::countEviction, executor);
-      for (CacheEntryListenerConfiguration<K, V> listener :
-          configuration.getCacheEntryListenerConfigurations()) {
-        created.add(dispatcher.register(listener).listener());
-      }
-      this.events = dispatcher;
-    } catch (RuntimeException | Error e) { // a factory failed: close what the others made
-      created.forEach(object -> Closeables.closeQuietly(object, "part of failed cache " + name));
-      throw e;
-    }
-    this.engine = EngineFactory.build(builder, events, expiry);
-    this.bulkLoad =
-        loader == null ? null : new BulkLoad<>(name, engine, loader, executor, this::storeLoaded);
-    try {
-      setManagementEnabled(configuration.isManagementEnabled());
-      setStatisticsEnabled(configuration.isStatisticsEnabled());
+      live.setManagementEnabled(configuration.isManagementEnabled());
+      live.setStatisticsEnabled(configuration.isStatisticsEnabled());
     } catch (RuntimeException e) {
       close(); // stops the engine's threads and closes the user objects
       throw e;
@@ -160,7 +106,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   @Override
   public V get(K key) {
     requireKey(key);
-    if (statisticsEnabled) {
+    if (statistics.isEnabled()) {
       return getCounting(key);
     }
     // A closed engine is empty and throws on a miss: a hit needs no open check.
@@ -172,15 +118,15 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   }
 
   private V getCounting(K key) {
-    long start = System.nanoTime();
+    long start = statistics.start();
     V value = engine.get(key);
     if (value != null) {
-      statistics.recordHits(1);
+      statistics.recordHits(start, 1);
       V result = copies.out(value);
       statistics.recordGetTime(start);
       return result;
     }
-    statistics.recordMisses(1);
+    statistics.recordMisses(start, 1);
     V loaded = readThrough == null ? null : loadMissing(key);
     statistics.recordGetTime(start);
     return loaded;
@@ -207,74 +153,10 @@ public final class DualJCache<K, V> implements Cache<K, V> {
         });
   }
 
+  /** {@inheritDoc} See {@link BulkOperations}. */
   @Override
   public Map<K, V> getAll(Set<? extends K> keys) {
-    checkOpen();
-    requireNoNullKeys(keys, "getAll");
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    Map<K, V> result = new HashMap<>();
-    List<K> missing = new ArrayList<>();
-    for (K key : keys) {
-      V value = engine.get(key);
-      if (value != null) {
-        result.put(key, copies.out(value));
-      } else {
-        missing.add(key);
-      }
-    }
-    if (counting) {
-      statistics.recordHits(result.size());
-      statistics.recordMisses(missing.size());
-    }
-    if (readThrough != null && !missing.isEmpty()) {
-      Map<K, V> loaded = readThrough.loadAll(missing);
-      UserCode.FirstFailure failure = new UserCode.FirstFailure("getAll", name);
-      if (loaded != null) {
-        for (K key : missing) {
-          V value = loaded.get(key);
-          try {
-            V now = value == null ? null : storeLoaded(key, value, false);
-            if (now != null) {
-              result.put(key, now);
-            }
-          } catch (RuntimeException | Error e) { // this key's listener: the others are stored
-            failure.add(e);
-          }
-        }
-      }
-      failure.rethrow();
-    }
-    if (counting) {
-      statistics.recordGetTime(start);
-    }
-    return result;
-  }
-
-  /**
-   * Stores a loaded value without writing it through: creates the entry, or replaces its value if
-   * {@code replace}. Returns the value the cache now holds for the key (as the caller may see it),
-   * or null if the entry expired as it was created.
-   */
-  V storeLoaded(K key, V value, boolean replace) {
-    V stored = copies.in(value);
-    return engine.compute(
-        copies.in(key),
-        entry -> {
-          if (entry.exists()) {
-            if (!replace) {
-              return copies.out(entry.value());
-            }
-            entry.setValue(stored, expiry.update());
-            return value;
-          }
-          long lifetime = expiry.creation();
-          if (lifetime == 0) {
-            return null;
-          }
-          entry.setValue(stored, lifetime);
-          return value;
-        });
+    return bulk.getAll(keys);
   }
 
   /** {@inheritDoc} A pure read: no statistics, no expiry change, never loads. */
@@ -288,62 +170,31 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   @Override
   public void loadAll(
       Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
-    checkOpen();
-    requireNoNullKeys(keys, "loadAll");
-    if (bulkLoad == null) {
-      if (listener != null) {
-        listener.onCompletion();
-      }
-      return;
-    }
-    bulkLoad.start(keys, replaceExistingValues, listener);
+    bulk.loadAll(keys, replaceExistingValues, listener);
   }
 
   // ================================================================ writes
 
   @Override
   public void put(K key, V value) {
-    checkWrite(key, value);
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
+    long start = startWrite(key, value);
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
     boolean stored;
-    if (writeThrough == null && expiry.isEternal()) {
+    if (plainPuts) {
       engine.put(storedKey, storedValue); // nothing to write or time: the plain put, no allocation
       stored = true;
     } else {
-      stored = engine.compute(storedKey, e -> store(e, key, value, storedValue, true));
+      stored = engine.compute(storedKey, e -> writes.store(e, key, value, storedValue, true));
     }
-    if (counting && stored) {
-      statistics.recordPuts(1);
-      statistics.recordPutTime(start);
+    if (stored) {
+      statistics.recordPuts(start, 1);
     }
-  }
-
-  /**
-   * Writes {@code value} through (if asked and configured) and stores it with the creation or
-   * update lifetime. Returns whether the cache holds it now: a new entry that expires at once is
-   * never stored, has no event and is no put.
-   */
-  private boolean store(EditableEntry<K, V> entry, K key, V value, V storedValue, boolean write) {
-    boolean existed = entry.exists();
-    if (write && writeThrough != null) {
-      writeThrough.write(key, value); // first: if it fails, the cache stays as it was
-    }
-    long lifetime = existed ? expiry.update() : expiry.creation();
-    if (!existed && lifetime == 0) {
-      return false;
-    }
-    entry.setValue(storedValue, lifetime);
-    return true;
   }
 
   @Override
   public V getAndPut(K key, V value) {
-    checkWrite(key, value);
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
+    long start = startWrite(key, value);
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
     Change<V> change =
@@ -351,85 +202,21 @@ public final class DualJCache<K, V> implements Cache<K, V> {
             storedKey,
             e -> {
               V previous = e.value();
-              return new Change<>(previous, store(e, key, value, storedValue, true));
+              return new Change<>(previous, writes.store(e, key, value, storedValue, true));
             });
-    if (counting) {
-      countRead(change.previous != null, start);
-      if (change.changed) {
-        statistics.recordPuts(1);
-        statistics.recordPutTime(start);
-      }
-    }
-    return change.previous; // no longer in the cache: the caller may have it without a copy
+    statistics.recordGetAndPut(start, change.previous() != null, change.changed());
+    return change.previous(); // no longer in the cache: the caller may have it without a copy
   }
 
+  /** {@inheritDoc} See {@link BulkOperations}. */
   @Override
   public void putAll(Map<? extends K, ? extends V> map) {
-    checkOpen();
-    Objects.requireNonNull(map, "putAll map must not be null");
-    List<K> keys = new ArrayList<>(map.size());
-    List<V> values = new ArrayList<>(map.size());
-    for (Map.Entry<? extends K, ? extends V> entry : map.entrySet()) {
-      K key = Objects.requireNonNull(entry.getKey(), "putAll map must not contain a null key");
-      V value =
-          Objects.requireNonNull(entry.getValue(), "putAll map has a null value for key " + key);
-      types.check(key, value);
-      keys.add(key);
-      values.add(value);
-    }
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    // Copy everything first: an object that cannot be stored fails the call before any change.
-    List<K> storedKeys = new ArrayList<>(keys.size());
-    List<V> storedValues = new ArrayList<>(keys.size());
-    for (int i = 0; i < keys.size(); i++) {
-      storedKeys.add(copies.in(keys.get(i)));
-      storedValues.add(copies.in(values.get(i)));
-    }
-    Set<K> unwritten = Set.of();
-    UserCode.FirstFailure failure = new UserCode.FirstFailure("putAll", name);
-    if (writeThrough != null) {
-      List<Cache.Entry<? extends K, ? extends V>> batch = new ArrayList<>(keys.size());
-      for (int i = 0; i < keys.size(); i++) {
-        batch.add(new DualCacheEntry<>(keys.get(i), values.get(i)));
-      }
-      failure.add(writeThrough.writeAll(batch)); // leaves in batch what it did not write
-      unwritten = new HashSet<>();
-      for (Cache.Entry<? extends K, ? extends V> entry : batch) {
-        unwritten.add(entry.getKey());
-      }
-    }
-    long puts = 0;
-    for (int i = 0; i < keys.size(); i++) {
-      if (unwritten.contains(keys.get(i))) {
-        continue;
-      }
-      K key = keys.get(i);
-      V value = values.get(i);
-      V storedValue = storedValues.get(i);
-      try {
-        if (engine.compute(storedKeys.get(i), e -> store(e, key, value, storedValue, false))) {
-          puts++;
-        }
-      } catch (CacheEntryListenerException e) { // after the store: the rest still goes in
-        failure.add(e);
-        puts++;
-      } catch (RuntimeException | Error e) { // this key's own failure: the rest still goes in
-        failure.add(e);
-      }
-    }
-    if (counting && puts > 0) {
-      statistics.recordPuts(puts);
-      statistics.recordPutTime(start);
-    }
-    failure.rethrow();
+    bulk.putAll(map);
   }
 
   @Override
   public boolean putIfAbsent(K key, V value) {
-    checkWrite(key, value);
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
+    long start = startWrite(key, value);
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
     Outcome outcome =
@@ -439,158 +226,76 @@ public final class DualJCache<K, V> implements Cache<K, V> {
               if (e.exists()) {
                 return Outcome.HIT;
               }
-              return store(e, key, value, storedValue, true) ? Outcome.CHANGED : Outcome.MISS;
+              return writes.store(e, key, value, storedValue, true)
+                  ? Outcome.CHANGED
+                  : Outcome.MISS;
             });
-    if (counting) {
-      countRead(outcome == Outcome.HIT, start);
-      if (outcome == Outcome.CHANGED) {
-        statistics.recordPuts(1);
-        statistics.recordPutTime(start);
-      }
-    }
+    statistics.recordGetAndPut(start, outcome == Outcome.HIT, outcome == Outcome.CHANGED);
     return outcome == Outcome.CHANGED;
   }
 
   @Override
   public boolean remove(K key) {
-    checkOpen();
-    Objects.requireNonNull(key, "key must not be null");
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    boolean removed =
-        engine.compute(
-            key,
-            e -> {
-              if (writeThrough != null) {
-                writeThrough.delete(key); // also for an absent key: the store may have it
-              }
-              if (!e.exists()) {
-                return false;
-              }
-              e.remove();
-              return true;
-            });
-    if (counting && removed) {
-      statistics.recordRemovals(1);
-      statistics.recordRemoveTime(start);
+    checkKey(key);
+    long start = statistics.start();
+    boolean removed = removeAndGet(key) != null;
+    if (removed) {
+      statistics.recordRemovals(start, 1);
     }
     return removed;
   }
 
   @Override
   public boolean remove(K key, V oldValue) {
-    checkOpen();
-    Objects.requireNonNull(key, "key must not be null");
+    checkKey(key);
     Objects.requireNonNull(oldValue, "oldValue must not be null");
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    Outcome outcome =
-        engine.compute(
-            key,
-            e -> {
-              if (!e.exists()) {
-                return Outcome.MISS;
-              }
-              if (!e.value().equals(oldValue)) {
-                touch(e); // a compare that fails is an access
-                return Outcome.HIT;
-              }
-              if (writeThrough != null) {
-                writeThrough.delete(key);
-              }
-              e.remove();
-              return Outcome.CHANGED;
-            });
-    if (counting) {
-      countRead(outcome != Outcome.MISS, start);
-      if (outcome == Outcome.CHANGED) {
-        statistics.recordRemovals(1);
-        statistics.recordRemoveTime(start);
-      }
-    }
+    long start = statistics.start();
+    Outcome outcome = compareAndSet(key, oldValue, null, null);
+    statistics.recordGetAndRemove(start, outcome != Outcome.MISS, outcome == Outcome.CHANGED);
     return outcome == Outcome.CHANGED;
   }
 
   @Override
   public V getAndRemove(K key) {
-    checkOpen();
-    Objects.requireNonNull(key, "key must not be null");
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    V previous =
-        engine.compute(
-            key,
-            e -> {
-              if (writeThrough != null) {
-                writeThrough.delete(key);
-              }
-              V value = e.value();
-              if (value != null) {
-                e.remove();
-              }
-              return value;
-            });
-    if (counting) {
-      countRead(previous != null, start);
-      if (previous != null) {
-        statistics.recordRemovals(1);
-        statistics.recordRemoveTime(start);
-      }
-    }
+    checkKey(key);
+    long start = statistics.start();
+    V previous = removeAndGet(key);
+    statistics.recordGetAndRemove(start, previous != null, previous != null);
     return previous; // no longer in the cache: the caller may have it without a copy
+  }
+
+  /** Deletes {@code key} through the writer and removes its entry; returns the value it had. */
+  private V removeAndGet(K key) {
+    return engine.compute(
+        key,
+        e -> {
+          writer.delete(key); // also for an absent key: the store may have it
+          V value = e.value();
+          if (value != null) {
+            e.remove();
+          }
+          return value;
+        });
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
     checkOpen();
     Objects.requireNonNull(oldValue, "oldValue must not be null");
-    checkWrite(key, newValue);
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    V storedValue = copies.in(newValue);
-    Outcome outcome =
-        engine.compute(
-            key,
-            e -> {
-              if (!e.exists()) {
-                return Outcome.MISS;
-              }
-              if (!e.value().equals(oldValue)) {
-                touch(e); // a compare that fails is an access
-                return Outcome.HIT;
-              }
-              replaceValue(e, key, newValue, storedValue);
-              return Outcome.CHANGED;
-            });
-    countReplace(counting, outcome, start);
+    long start = startWrite(key, newValue);
+    Outcome outcome = compareAndSet(key, oldValue, newValue, copies.in(newValue));
+    statistics.recordGetAndPut(start, outcome != Outcome.MISS, outcome == Outcome.CHANGED);
     return outcome == Outcome.CHANGED;
   }
 
   @Override
   public boolean replace(K key, V value) {
-    checkWrite(key, value);
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    V storedValue = copies.in(value);
-    Outcome outcome =
-        engine.compute(
-            key,
-            e -> {
-              if (!e.exists()) {
-                return Outcome.MISS;
-              }
-              replaceValue(e, key, value, storedValue);
-              return Outcome.CHANGED;
-            });
-    countReplace(counting, outcome, start);
-    return outcome == Outcome.CHANGED;
+    return getAndReplace(key, value) != null;
   }
 
   @Override
   public V getAndReplace(K key, V value) {
-    checkWrite(key, value);
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
+    long start = startWrite(key, value);
     V storedValue = copies.in(value);
     V previous =
         engine.compute(
@@ -602,114 +307,51 @@ public final class DualJCache<K, V> implements Cache<K, V> {
               }
               return current;
             });
-    countReplace(counting, previous == null ? Outcome.MISS : Outcome.CHANGED, start);
+    statistics.recordGetAndPut(start, previous != null, previous != null);
     return previous; // no longer in the cache: the caller may have it without a copy
   }
 
+  /**
+   * {@code remove(key, expected)} when {@code newValue} is null, else {@code replace(key, expected,
+   * newValue)}: MISS if the key is absent; HIT if its value is not {@code expected}, after applying
+   * the access expiry (a compare that fails is an access); else CHANGED, after writing through.
+   */
+  private Outcome compareAndSet(K key, V expected, V newValue, V storedValue) {
+    return engine.compute(
+        key,
+        e -> {
+          if (!e.exists()) {
+            return Outcome.MISS;
+          }
+          if (!e.value().equals(expected)) {
+            writes.touch(e);
+            return Outcome.HIT;
+          }
+          if (newValue == null) {
+            writer.delete(key);
+            e.remove();
+          } else {
+            replaceValue(e, key, newValue, storedValue);
+          }
+          return Outcome.CHANGED;
+        });
+  }
+
   private void replaceValue(EditableEntry<K, V> entry, K key, V value, V storedValue) {
-    if (writeThrough != null) {
-      writeThrough.write(key, value);
-    }
+    writer.write(key, value);
     entry.setValue(storedValue, expiry.update());
   }
 
-  private void countReplace(boolean counting, Outcome outcome, long start) {
-    if (counting) {
-      countRead(outcome != Outcome.MISS, start);
-      if (outcome == Outcome.CHANGED) {
-        statistics.recordPuts(1);
-        statistics.recordPutTime(start);
-      }
-    }
-  }
-
-  /** Applies the access expiry to a present entry that was read inside a compute. */
-  private void touch(EditableEntry<K, V> entry) {
-    long lifetime = expiry.access();
-    if (lifetime != Expiry.KEEP) {
-      entry.setExpiry(lifetime);
-    }
-  }
-
+  /** {@inheritDoc} See {@link BulkOperations}. */
   @Override
   public void removeAll(Set<? extends K> keys) {
-    checkOpen();
-    requireNoNullKeys(keys, "removeAll");
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    Collection<? extends K> toRemove = keys;
-    Throwable writeFailure = null;
-    if (writeThrough != null && !keys.isEmpty()) {
-      Set<K> undeleted = new LinkedHashSet<>(keys);
-      writeFailure = writeThrough.deleteAll(undeleted); // leaves what it did not delete
-      List<K> deleted = new ArrayList<>(keys);
-      deleted.removeAll(undeleted);
-      toRemove = deleted;
-    }
-    removeEach(toRemove, counting, start, writeFailure);
+    bulk.removeAll(keys);
   }
 
+  /** {@inheritDoc} See {@link BulkOperations}. */
   @Override
   public void removeAll() {
-    checkOpen();
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    // Stored key -> the key the writer sees (a copy when storing by value).
-    Map<K, K> present = new LinkedHashMap<>();
-    for (Map.Entry<K, V> entry : engine) { // live entries only: expired ones are not removals
-      present.put(
-          entry.getKey(), writeThrough == null ? entry.getKey() : copies.out(entry.getKey()));
-    }
-    if (present.isEmpty()) {
-      return;
-    }
-    Throwable writeFailure = null;
-    Collection<K> toRemove = present.keySet();
-    if (writeThrough != null) {
-      Set<K> undeleted = new LinkedHashSet<>(present.values());
-      writeFailure = writeThrough.deleteAll(undeleted);
-      List<K> deleted = new ArrayList<>(present.size());
-      for (Map.Entry<K, K> key : present.entrySet()) {
-        if (!undeleted.contains(key.getValue())) {
-          deleted.add(key.getKey());
-        }
-      }
-      toRemove = deleted;
-    }
-    removeEach(toRemove, counting, start, writeFailure);
-  }
-
-  /**
-   * Removes each key without writing through; counts what was removed; then throws the writer's
-   * failure, if any, else the first failure of a key (a listener's: the rest are removed anyway).
-   */
-  private void removeEach(
-      Collection<? extends K> keys, boolean counting, long start, Throwable writeFailure) {
-    long removed = 0;
-    UserCode.FirstFailure failure = new UserCode.FirstFailure("removeAll", name);
-    failure.add(writeFailure);
-    for (K key : keys) {
-      try {
-        if (engine.compute(key, DualJCache::removeIfPresent)) {
-          removed++;
-        }
-      } catch (RuntimeException | Error e) {
-        failure.add(e);
-      }
-    }
-    if (counting && removed > 0) {
-      statistics.recordRemovals(removed);
-      statistics.recordRemoveTime(start);
-    }
-    failure.rethrow();
-  }
-
-  private static <K, V> Boolean removeIfPresent(EditableEntry<K, V> entry) {
-    if (!entry.exists()) {
-      return false;
-    }
-    entry.remove();
-    return true;
+    bulk.removeAll();
   }
 
   /** {@inheritDoc} Fires no event, calls no writer and counts nothing. */
@@ -721,84 +363,17 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   // ================================================================ entry processors
 
+  /** {@inheritDoc} See {@link EntryProcessors}. */
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
-    checkOpen();
-    Objects.requireNonNull(key, "key must not be null");
-    Objects.requireNonNull(processor, "entry processor must not be null");
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    Invocation<T> invocation =
-        engine.compute(copies.in(key), e -> process(e, key, processor, arguments));
-    if (counting) {
-      countRead(invocation.existed, start);
-      if (invocation.changed) {
-        switch (invocation.operation) {
-          case CREATE, UPDATE -> {
-            statistics.recordPuts(1);
-            statistics.recordPutTime(start);
-          }
-          case REMOVE -> {
-            statistics.recordRemovals(1);
-            statistics.recordRemoveTime(start);
-          }
-          default -> {} // a load is no put
-        }
-      }
-    }
-    return invocation.result;
+    return processors.invoke(key, processor, arguments);
   }
 
-  /** Runs the processor on the engine's entry and applies its net operation. */
-  private <T> Invocation<T> process(
-      EditableEntry<K, V> entry, K key, EntryProcessor<K, V, T> processor, Object[] arguments) {
-    ProcessorEntry<K, V> view =
-        new ProcessorEntry<>(key, entry.value(), copies, readThrough, types);
-    T result = UserCode.process(processor, view, arguments, name);
-    boolean changed = apply(entry, view, key);
-    return new Invocation<>(result, view.existed(), view.operation(), changed);
-  }
-
-  private boolean apply(EditableEntry<K, V> entry, ProcessorEntry<K, V> view, K key) {
-    switch (view.operation()) {
-      case ACCESS -> touch(entry);
-      case CREATE, UPDATE -> {
-        return store(entry, key, view.value(), copies.in(view.value()), true);
-      }
-      case LOAD -> {
-        return store(entry, key, view.value(), copies.in(view.value()), false);
-      }
-      case REMOVE -> {
-        if (writeThrough != null) {
-          writeThrough.delete(key); // also for an absent key, as for remove(key)
-        }
-        return removeIfPresent(entry);
-      }
-      case NONE -> {}
-    }
-    return false;
-  }
-
+  /** {@inheritDoc} See {@link EntryProcessors}. */
   @Override
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
-    checkOpen();
-    requireNoNullKeys(keys, "invokeAll");
-    Objects.requireNonNull(processor, "entry processor must not be null");
-    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
-    for (K key : keys) {
-      try {
-        T result = invoke(key, processor, arguments);
-        if (result != null) {
-          results.put(key, ProcessorResult.of(result));
-        }
-      } catch (IllegalStateException closed) {
-        throw closed;
-      } catch (RuntimeException | Error e) { // this key's failure: the others are processed
-        results.put(key, ProcessorResult.failed(e));
-      }
-    }
-    return results;
+    return processors.invokeAll(keys, processor, arguments);
   }
 
   // ================================================================ iteration
@@ -813,44 +388,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   @Override
   public Iterator<Cache.Entry<K, V>> iterator() {
     checkOpen();
-    return new JCacheIterator<>(this, engine.iterator());
-  }
-
-  /**
-   * Reads an entry the iterator reached, as a {@code get} would: the engine records the hit for its
-   * policy and applies the access expiry without a lock. If the entry went away since the iterator
-   * saw it, the iterator's value is returned (the iterator promised an entry).
-   */
-  Cache.Entry<K, V> iterated(Map.Entry<K, V> entry) {
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    V current = engine.get(entry.getKey());
-    V value = current != null ? current : entry.getValue();
-    DualCacheEntry<K, V> result =
-        new DualCacheEntry<>(copies.out(entry.getKey()), copies.out(value));
-    if (counting) {
-      countRead(true, start);
-    }
-    return result;
-  }
-
-  /** Removes an entry returned by the iterator, as {@link #remove(Object)} does. */
-  void removeIterated(K storedKey, K publicKey) {
-    boolean counting = statisticsEnabled;
-    long start = counting ? System.nanoTime() : 0L;
-    boolean removed =
-        engine.compute(
-            storedKey,
-            e -> {
-              if (writeThrough != null) {
-                writeThrough.delete(publicKey);
-              }
-              return removeIfPresent(e);
-            });
-    if (counting && removed) {
-      statistics.recordRemovals(1);
-      statistics.recordRemoveTime(start);
-    }
+    return new JCacheIterator<>(parts, statistics);
   }
 
   // ================================================================ listeners
@@ -859,25 +397,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
     checkOpen();
     Objects.requireNonNull(listener, "listener configuration must not be null");
-    synchronized (lock) {
-      configuration.addCacheEntryListenerConfiguration(listener); // IAE if registered already
-      try {
-        events.register(listener);
-      } catch (RuntimeException | Error e) { // a factory failed: not registered
-        configuration.removeCacheEntryListenerConfiguration(listener);
-        throw e;
-      }
-    }
+    live.register(listener, parts.events()); // IAE if registered already
   }
 
   @Override
   public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> listener) {
     Objects.requireNonNull(listener, "listener configuration must not be null");
-    ListenerRegistration<K, V> removed;
-    synchronized (lock) {
-      configuration.removeCacheEntryListenerConfiguration(listener);
-      removed = events.deregister(listener);
-    }
+    ListenerRegistration<K, V> removed = live.deregister(listener, parts.events());
     if (removed != null) {
       Closeables.closeQuietly(removed.listener(), "listener of cache " + name);
     }
@@ -902,55 +428,22 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   /** A copy of the current configuration: changing it does not change the cache. */
   DualCacheConfiguration<K, V> configurationCopy() {
-    synchronized (lock) {
-      return new DualCacheConfiguration<>(configuration);
-    }
+    return live.copy();
   }
 
   /** Turns statistics on or off (the MXBean is registered while they are on). */
   void setStatisticsEnabled(boolean enabled) {
-    synchronized (lock) {
-      configuration.setStatisticsEnabled(enabled);
-      statisticsEnabled = enabled;
-      if (enabled && !closing) {
-        MBeanRegistrar.register(statisticsBeanName, statistics);
-      } else {
-        MBeanRegistrar.unregister(statisticsBeanName);
-      }
-    }
+    live.setStatisticsEnabled(enabled);
   }
 
   /** Registers or unregisters the configuration MXBean. */
   void setManagementEnabled(boolean enabled) {
-    synchronized (lock) {
-      configuration.setManagementEnabled(enabled);
-      if (enabled && !closing) {
-        MBeanRegistrar.register(
-            configurationBeanName, new CacheConfigurationBean(this::configurationCopy));
-      } else {
-        MBeanRegistrar.unregister(configurationBeanName);
-      }
-    }
+    live.setManagementEnabled(enabled);
   }
 
   /** The statistics, whether or not they are being counted. */
   CacheStatistics statistics() {
     return statistics;
-  }
-
-  private void countEviction() {
-    if (statisticsEnabled) {
-      statistics.recordEviction();
-    }
-  }
-
-  private void countRead(boolean hit, long start) {
-    if (hit) {
-      statistics.recordHits(1);
-    } else {
-      statistics.recordMisses(1);
-    }
-    statistics.recordGetTime(start);
   }
 
   // ================================================================ life cycle
@@ -973,30 +466,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
    */
   @Override
   public void close() {
-    synchronized (lock) {
-      if (closing) {
-        return;
-      }
-      closing = true;
-      MBeanRegistrar.unregister(configurationBeanName);
-      MBeanRegistrar.unregister(statisticsBeanName);
+    if (!live.close()) {
+      return; // closed, or closing, already
     }
     manager.release(this);
-    // Outside the lock: close() waits for the engine's daemon, which may be running a listener
-    // that calls back into this cache (getConfiguration takes the lock).
-    engine.close();
-    List<ListenerRegistration<K, V>> listeners = events.deregisterAll();
-    String owner = "cache " + name;
-    if (loader != null) {
-      Closeables.closeQuietly(loader.loader(), "loader of " + owner);
-    }
-    if (writeThrough != null) {
-      Closeables.closeQuietly(writeThrough.writer(), "writer of " + owner);
-    }
-    Closeables.closeQuietly(expiry.policy(), "expiry policy of " + owner);
-    for (ListenerRegistration<K, V> listener : listeners) {
-      Closeables.closeQuietly(listener.listener(), "listener of " + owner);
-    }
+    // Outside the configuration's lock: this waits for the engine's daemon, which may be running a
+    // listener that calls back into this cache (getConfiguration takes the lock).
+    parts.close(name);
   }
 
   @Override
@@ -1029,9 +505,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   // ================================================================ checks
 
   private void checkOpen() {
-    if (engine.isClosed()) {
-      throw new IllegalStateException("cache \"" + name + "\" is closed");
-    }
+    Checks.open(engine, name);
   }
 
   /**
@@ -1045,19 +519,18 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     }
   }
 
-  /** The checks of a write: open, no nulls, the configured types. */
-  private void checkWrite(K key, V value) {
+  /** The checks of an operation on a key that is not a plain read: open, no null key. */
+  private void checkKey(K key) {
     checkOpen();
     Objects.requireNonNull(key, "key must not be null");
-    Objects.requireNonNull(value, "value must not be null");
-    types.check(key, value);
   }
 
-  private static void requireNoNullKeys(Set<?> keys, String operation) {
-    Objects.requireNonNull(keys, operation + " keys must not be null");
-    for (Object key : keys) {
-      Objects.requireNonNull(key, operation + " keys must not contain null");
-    }
+  /** The checks of a write (open, no nulls, the configured types); returns its statistics start. */
+  private long startWrite(K key, V value) {
+    checkKey(key);
+    Objects.requireNonNull(value, "value must not be null");
+    types.check(key, value);
+    return statistics.start();
   }
 
   // ================================================================ outcomes of computes
@@ -1073,28 +546,5 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   }
 
   /** The previous value and whether the entry changed. */
-  private static final class Change<V> {
-    final V previous;
-    final boolean changed;
-
-    Change(V previous, boolean changed) {
-      this.previous = previous;
-      this.changed = changed;
-    }
-  }
-
-  /** What an entry processor returned and did. */
-  private static final class Invocation<T> {
-    final T result;
-    final boolean existed;
-    final ProcessorEntry.Operation operation;
-    final boolean changed;
-
-    Invocation(T result, boolean existed, ProcessorEntry.Operation operation, boolean changed) {
-      this.result = result;
-      this.existed = existed;
-      this.operation = operation;
-      this.changed = changed;
-    }
-  }
+  private record Change<V>(V previous, boolean changed) {}
 }

@@ -13,11 +13,12 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
  * turns its {@link Duration} into a lifetime in nanoseconds ({@link Duration#ETERNAL} becomes
  * {@link Expiry#ETERNAL}, {@link Duration#ZERO} becomes 0, null becomes {@link Expiry#KEEP}).
  *
- * <p>This is the one place the policy is called (see {@link UserCode}). A policy that throws a
- * RuntimeException is handled as the reference implementation does (the spec leaves it to the
- * implementation): the failure is logged, a new entry becomes eternal, an updated or read entry
- * keeps its deadline. An Error passes as it is: the write that asked does not happen (the call is
- * inside its compute, before the change), the read that asked throws it and the entry stays.
+ * <p>This is the one place the policy is called (see {@code io.dualcache.jcache.usercode}). A
+ * policy that throws a RuntimeException is handled as the reference implementation does (the spec
+ * leaves it to the implementation): the failure is logged, a new entry becomes eternal, an updated
+ * or read entry keeps its deadline. An Error passes as it is: the write that asked does not happen
+ * (the call is inside its compute, before the change), the read that asked throws it and the entry
+ * stays.
  *
  * <p>The standard policies whose access duration is always null report {@link #movesOnRead()} as
  * false, so a {@code get} on such a cache never calls the policy. The check is on the exact class:

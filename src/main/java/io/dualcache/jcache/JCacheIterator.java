@@ -1,5 +1,7 @@
 package io.dualcache.jcache;
 
+import io.dualcache.engine.DualCache;
+import io.dualcache.jcache.usercode.Copies;
 import java.util.Iterator;
 import java.util.Map;
 import javax.cache.Cache;
@@ -11,7 +13,10 @@ import javax.cache.Cache;
  */
 final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 
-  private final DualJCache<K, V> cache;
+  private final DualCache<K, V> engine;
+  private final Copies copies;
+  private final WriteThrough<K, V> writer;
+  private final CacheStatistics statistics;
   private final Iterator<Map.Entry<K, V>> entries;
 
   /** The stored key of the last entry returned, until removed. */
@@ -20,9 +25,12 @@ final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
   /** The key the caller saw for it. */
   private K lastKey;
 
-  JCacheIterator(DualJCache<K, V> cache, Iterator<Map.Entry<K, V>> entries) {
-    this.cache = cache;
-    this.entries = entries;
+  JCacheIterator(CacheParts<K, V> parts, CacheStatistics statistics) {
+    this.engine = parts.engine();
+    this.copies = parts.copies();
+    this.writer = parts.writer();
+    this.statistics = statistics;
+    this.entries = engine.iterator();
   }
 
   @Override
@@ -30,22 +38,44 @@ final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
     return entries.hasNext();
   }
 
+  /**
+   * The next entry, read as a {@code get} would: the engine records the hit for its policy and
+   * applies the access expiry without a lock. If the entry went away since the engine's iterator
+   * saw it, that iterator's value is returned (it promised an entry).
+   */
   @Override
   public Cache.Entry<K, V> next() {
     Map.Entry<K, V> entry = entries.next();
-    Cache.Entry<K, V> result = cache.iterated(entry);
+    long start = statistics.start();
+    V current = engine.get(entry.getKey());
+    V value = current != null ? current : entry.getValue();
+    DualCacheEntry<K, V> result =
+        new DualCacheEntry<>(copies.out(entry.getKey()), copies.out(value));
+    statistics.recordGet(start, true);
     lastStoredKey = entry.getKey();
     lastKey = result.getKey();
     return result;
   }
 
+  /** Removes the entry {@link #next()} returned, as {@code Cache.remove(key)} does. */
   @Override
   public void remove() {
     if (lastStoredKey == null) {
       throw new IllegalStateException("next() was not called, or remove() was called already");
     }
     K storedKey = lastStoredKey;
+    K publicKey = lastKey;
     lastStoredKey = null;
-    cache.removeIterated(storedKey, lastKey);
+    long start = statistics.start();
+    boolean removed =
+        engine.compute(
+            storedKey,
+            e -> {
+              writer.delete(publicKey);
+              return EntryWrites.removeIfPresent(e);
+            });
+    if (removed) {
+      statistics.recordRemovals(start, 1);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.dualcache.jcache;
 
+import io.dualcache.jcache.usercode.Copies;
 import javax.cache.processor.MutableEntry;
 
 /**

@@ -7,16 +7,11 @@ import javax.cache.processor.EntryProcessorResult;
  * The outcome of an entry processor for one key of {@code invokeAll}: a value or a failure. {@link
  * #get} throws the failure as {@code invoke} would have: an {@link EntryProcessorException} as it
  * is, an Error as it is, any other exception (a listener's, a writer's) wrapped in one.
+ *
+ * @param value what the processor returned, when it did not fail
+ * @param failure what it threw, or null
  */
-final class ProcessorResult<T> implements EntryProcessorResult<T> {
-
-  private final T value;
-  private final Throwable failure;
-
-  private ProcessorResult(T value, Throwable failure) {
-    this.value = value;
-    this.failure = failure;
-  }
+record ProcessorResult<T>(T value, Throwable failure) implements EntryProcessorResult<T> {
 
   static <T> ProcessorResult<T> of(T value) {
     return new ProcessorResult<>(value, null);

@@ -7,23 +7,11 @@ import javax.cache.integration.CacheLoaderException;
 /**
  * The one place the cache's {@link CacheLoader} is called. Its RuntimeExceptions are reported as
  * {@link CacheLoaderException}s, as the spec requires: a {@code CacheLoaderException} passes as it
- * is, anything else is wrapped; an Error passes as it is (see {@link UserCode}; {@link BulkLoad}
- * wraps it for a {@code CompletionListener}). The caller, inside the compute of the key, then
- * stores nothing.
+ * is, anything else is wrapped; an Error passes as it is (see {@code io.dualcache.jcache.usercode};
+ * {@link BulkLoad} wraps it for a {@code CompletionListener}). The caller, inside the compute of
+ * the key, then stores nothing.
  */
-final class ReadThrough<K, V> {
-
-  private final CacheLoader<K, V> loader;
-  private final String cacheName;
-
-  ReadThrough(CacheLoader<K, V> loader, String cacheName) {
-    this.loader = loader;
-    this.cacheName = cacheName;
-  }
-
-  CacheLoader<K, V> loader() {
-    return loader;
-  }
+record ReadThrough<K, V>(CacheLoader<K, V> loader, String cacheName) {
 
   /** The loaded value, or null if the loader has none. */
   V load(K key) {

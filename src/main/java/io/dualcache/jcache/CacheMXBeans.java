@@ -1,0 +1,120 @@
+package io.dualcache.jcache;
+
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.function.Supplier;
+import javax.cache.CacheException;
+import javax.cache.configuration.CompleteConfiguration;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/**
+ * The two MXBeans of one cache on the platform MBean server: the configuration ({@link
+ * CacheConfigurationBean}) and the statistics ({@link CacheStatistics}), each registered while its
+ * switch is on and the cache open.
+ *
+ * <p>Their names are the ones the JSR-107 TCK and monitoring tools (Micrometer's JCacheMetrics)
+ * look up: {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<uri>,
+ * Cache=<name>}, where {@code ,} {@code :} {@code =} and newlines in the URI and name become {@code
+ * .} (those tools build the name the same way, so ObjectName.quote would break the lookup).
+ */
+final class CacheMXBeans {
+
+  private static final System.Logger LOG = System.getLogger(CacheMXBeans.class.getName());
+
+  private final ObjectName configurationName;
+  private final ObjectName statisticsName;
+  private final CacheStatistics statistics;
+  private final Supplier<? extends CompleteConfiguration<?, ?>> configuration;
+
+  /**
+   * @param configuration a copy of the cache's current configuration, which the configuration bean
+   *     reads on every call
+   */
+  CacheMXBeans(
+      URI managerUri,
+      String cacheName,
+      CacheStatistics statistics,
+      Supplier<? extends CompleteConfiguration<?, ?>> configuration) {
+    this.configurationName = objectName("CacheConfiguration", managerUri, cacheName);
+    this.statisticsName = objectName("CacheStatistics", managerUri, cacheName);
+    this.statistics = statistics;
+    this.configuration = configuration;
+  }
+
+  /** Registers the statistics bean, or unregisters it. */
+  void showStatistics(boolean registered) {
+    if (registered) {
+      register(statisticsName, statistics);
+    } else {
+      unregister(statisticsName);
+    }
+  }
+
+  /** Registers the configuration bean, or unregisters it. */
+  void showConfiguration(boolean registered) {
+    if (registered) {
+      register(configurationName, new CacheConfigurationBean(configuration));
+    } else {
+      unregister(configurationName);
+    }
+  }
+
+  /** Unregisters both. */
+  void unregisterAll() {
+    unregister(configurationName);
+    unregister(statisticsName);
+  }
+
+  private static ObjectName objectName(String type, URI managerUri, String cacheName) {
+    String name =
+        "javax.cache:type="
+            + type
+            + ",CacheManager="
+            + safe(managerUri.toString())
+            + ",Cache="
+            + safe(cacheName);
+    try {
+      return new ObjectName(name);
+    } catch (MalformedObjectNameException e) {
+      throw new CacheException("cannot name the MXBean of cache " + cacheName + ": " + name, e);
+    }
+  }
+
+  private static String safe(String part) {
+    return part.replaceAll("[,:=\n]", ".");
+  }
+
+  /** Registers {@code bean} unless something is registered under that name already. */
+  private static void register(ObjectName name, Object bean) {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    try {
+      if (!server.isRegistered(name)) {
+        server.registerMBean(bean, name);
+      }
+    } catch (InstanceAlreadyExistsException raced) {
+      LOG.log(Level.DEBUG, "MXBean registered concurrently: " + name);
+    } catch (JMException e) {
+      throw new CacheException("cannot register MXBean " + name, e);
+    }
+  }
+
+  /** Unregisters {@code name} if it is registered. */
+  private static void unregister(ObjectName name) {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    try {
+      if (server.isRegistered(name)) {
+        server.unregisterMBean(name);
+      }
+    } catch (InstanceNotFoundException raced) {
+      LOG.log(Level.DEBUG, "MXBean unregistered concurrently: " + name);
+    } catch (JMException e) {
+      throw new CacheException("cannot unregister MXBean " + name, e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.dualcache.jcache.config;
+
+import io.dualcache.jcache.DualCacheConfiguration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a cache manager's configuration file says: the caches it declares (each already merged with
+ * the template), the template for every other name, and whether unknown names are pre-configured
+ * from it. {@link #NONE} stands for "no file". The manager uses it through the methods below only.
+ *
+ * @param source the file as the user named it, for messages; null without a file
+ * @param preconfigureUnknownCaches whether {@code getCache} builds any unknown name from the
+ *     template instead of returning null
+ * @param template the {@code default} block
+ * @param caches the declared caches by name, in the file's order
+ */
+public record ManagerSettings(
+    String source,
+    boolean preconfigureUnknownCaches,
+    CacheSettings template,
+    Map<String, CacheSettings> caches) {
+
+  /** No file. */
+  public static final ManagerSettings NONE =
+      new ManagerSettings(null, false, CacheSettings.NONE, Map.of());
+
+  /** Copies {@code caches}, keeping its order. */
+  public ManagerSettings {
+    caches = Collections.unmodifiableMap(new LinkedHashMap<>(caches));
+  }
+
+  /** The names of the caches the file declares, in the file's order. */
+  public Set<String> declaredCaches() {
+    return caches.keySet();
+  }
+
+  /**
+   * The whole configuration of the cache named {@code name}, from its own block, else from the
+   * template; the key and value types are the block's, else {@code keyType} and {@code valueType}.
+   */
+  public <K, V> DualCacheConfiguration<K, V> configuration(
+      String name, Class<K> keyType, Class<V> valueType, ConfiguredExecutors executors) {
+    return settingsFor(name).toConfiguration(keyType, valueType, executors);
+  }
+
+  /**
+   * Adds to {@code configuration}, a plain JSR-107 one given to {@code createCache}, what only
+   * DualCache has (bound, tuning, executor) from the block of {@code name}, else the template.
+   */
+  public void addEngineSettings(
+      String name, DualCacheConfiguration<?, ?> configuration, ConfiguredExecutors executors) {
+    settingsFor(name).engine().applyTo(configuration, executors);
+  }
+
+  /** The settings of the cache named {@code name}: its own block, else the template. */
+  private CacheSettings settingsFor(String name) {
+    return caches.getOrDefault(name, template);
+  }
+}

@@ -1,0 +1,79 @@
+package io.dualcache.jcache.usercode;
+
+import io.dualcache.jcache.Copier;
+import java.lang.ref.WeakReference;
+import javax.cache.CacheException;
+
+/**
+ * How one cache moves keys and values across its boundary: copies made by its {@link Copier} with
+ * its manager's class loader when it stores by value, the objects themselves when it stores by
+ * reference.
+ *
+ * <p>This is the one place the copier is called, and what its failures do (the rule is in this
+ * package's overview). A copy in that fails with any RuntimeException is an {@link
+ * IllegalArgumentException} naming the object's class and the cache, thrown before the cache
+ * changed: the object cannot be stored. A copy out that fails (the stored copy cannot be copied
+ * again, or read back) is a {@link CacheException} naming both; the entry stays as it is. An Error
+ * passes as it is.
+ */
+public final class Copies {
+
+  private final boolean byValue;
+  private final Copier copier;
+
+  /**
+   * Weak, like the manager's: the provider maps class loaders weakly to their managers, and this
+   * cache is reachable from them (and from its daemon thread) as long as it is open.
+   */
+  private final WeakReference<ClassLoader> classLoader;
+
+  private final String cacheName;
+
+  public Copies(boolean byValue, Copier copier, ClassLoader classLoader, String cacheName) {
+    this.byValue = byValue;
+    this.copier = copier;
+    this.classLoader = new WeakReference<>(classLoader);
+    this.cacheName = cacheName;
+  }
+
+  /** The object to store for {@code object}, a key or value the caller handed in. */
+  public <T> T in(T object) {
+    if (!byValue) {
+      return object;
+    }
+    try {
+      return copier.copy(object, classLoader.get());
+    } catch (IllegalArgumentException e) { // the copier's own message names the class
+      throw new IllegalArgumentException(
+          "cache \"" + cacheName + "\" stores by value, but " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cache \""
+              + cacheName
+              + "\" stores by value, but a "
+              + object.getClass().getName()
+              + " cannot be copied: "
+              + e,
+          e);
+    }
+  }
+
+  /** The object to hand out for {@code stored}, or null for null. */
+  public <T> T out(T stored) {
+    if (!byValue || stored == null) {
+      return stored;
+    }
+    try {
+      return copier.copy(stored, classLoader.get());
+    } catch (RuntimeException e) {
+      throw new CacheException(
+          "cache \""
+              + cacheName
+              + "\" stores by value, but its copy of a "
+              + stored.getClass().getName()
+              + " could not be copied out: "
+              + e.getMessage(),
+          e);
+    }
+  }
+}

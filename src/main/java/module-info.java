@@ -1,0 +1,22 @@
+/**
+ * DualCache: the engine ({@code io.dualcache.engine}) and its JSR-107 provider ({@code
+ * io.dualcache.jcache}), found by {@code Caching.getCachingProvider()} through the {@code provides}
+ * clause below (and through {@code META-INF/services} on the class path). The provider's other
+ * packages ({@code io.dualcache.jcache.config}, {@code .event}, {@code .usercode}) are internal:
+ * not exported.
+ *
+ * <p>Typesafe Config (configuration files) is optional: {@code requires static}, so an application
+ * that does not read configuration files need not have it.
+ */
+module io.dualcache {
+  exports io.dualcache.engine;
+  exports io.dualcache.jcache;
+
+  requires transitive cache.api; // javax.cache:cache-api 1.1.1: no module-info, named by its jar
+  requires java.management; // the JSR-107 MXBeans
+  requires org.jctools.core; // the engine's write queue
+  requires static typesafe.config; // optional: configuration files
+
+  provides javax.cache.spi.CachingProvider with
+      io.dualcache.jcache.DualCachingProvider;
+}

@@ -1,6 +1,6 @@
 package io.dualcache.engine;
 
-/** 128 bytes after the published tick (see {@link EpochClockPadBefore}). */
+/** 128 bytes after the published tick (see {@link CacheLinePad}). */
 abstract class EpochClockPadAfter extends EpochClockTick {
   @SuppressWarnings("unused")
   private long after01;

@@ -3,8 +3,11 @@ package io.dualcache.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-/** The published tick of {@link EpochClock}, between its pads (see {@link EpochClockPadBefore}). */
-abstract class EpochClockTick extends EpochClockPadBefore {
+/**
+ * The published tick of {@link EpochClock}, between its pads: every get reads it, so nothing
+ * written often may share its cache line (see {@link CacheLinePad}).
+ */
+abstract class EpochClockTick extends CacheLinePad {
 
   private static final VarHandle TICK;
 

@@ -169,62 +169,11 @@ final class HitRecorder {
   }
 
   /**
-   * 128 bytes before a stripe's ring and indexes, so that stripes written by different threads
-   * share no cache line. Superclass fields come first in the object: {@code StripePadBefore} →
-   * {@link StripeFields} → {@link Stripe}, whose own fields are the pad after.
+   * A stripe's ring and its indexes (see the class comment for who writes which), padded before by
+   * {@link CacheLinePad} and after by {@link Stripe}'s own fields, so that stripes written by
+   * different threads share no cache line.
    */
-  abstract static class StripePadBefore {
-    @SuppressWarnings("unused")
-    private long before01;
-
-    @SuppressWarnings("unused")
-    private long before02;
-
-    @SuppressWarnings("unused")
-    private long before03;
-
-    @SuppressWarnings("unused")
-    private long before04;
-
-    @SuppressWarnings("unused")
-    private long before05;
-
-    @SuppressWarnings("unused")
-    private long before06;
-
-    @SuppressWarnings("unused")
-    private long before07;
-
-    @SuppressWarnings("unused")
-    private long before08;
-
-    @SuppressWarnings("unused")
-    private long before09;
-
-    @SuppressWarnings("unused")
-    private long before10;
-
-    @SuppressWarnings("unused")
-    private long before11;
-
-    @SuppressWarnings("unused")
-    private long before12;
-
-    @SuppressWarnings("unused")
-    private long before13;
-
-    @SuppressWarnings("unused")
-    private long before14;
-
-    @SuppressWarnings("unused")
-    private long before15;
-
-    @SuppressWarnings("unused")
-    private long before16;
-  }
-
-  /** A stripe's ring and its indexes (see the class comment for who writes which). */
-  abstract static class StripeFields extends StripePadBefore {
+  abstract static class StripeFields extends CacheLinePad {
     final int[] ring = new int[SIZE];
 
     /** Written by readers (plain load, release store), read acquire by the daemon. */

@@ -1,12 +1,13 @@
 package io.dualcache.engine;
 
 /**
- * 128 bytes before the published tick of {@link EpochClock}: every get reads the tick, so no field
- * written often (of this object or of one allocated just before it) may share its cache line.
- * Superclass fields come first in the object, so padding is a chain of superclasses: this pad,
- * {@link EpochClockTick} with the tick, {@link EpochClockPadAfter}, then {@link EpochClock}.
+ * 128 bytes (two cache lines, as adjacent-line prefetch pairs them) before the fields of a
+ * subclass, so that no field written often, of the object allocated just before, shares their line.
+ * Superclass fields come first in an object, so padding is a chain of superclasses: this pad, the
+ * class with the contended fields, a class of padding after them, then the class that is used (see
+ * {@link EpochClock}, {@link HitRecorder.Stripe}).
  */
-abstract class EpochClockPadBefore {
+abstract class CacheLinePad {
   @SuppressWarnings("unused")
   private long before01;
 

@@ -207,76 +207,71 @@ class EngineRacesTest {
     }
   }
 
+  /**
+   * A cache bounded to 100 entries, filled, whose next eviction once {@link #armed} holds its round
+   * (in the listener) until {@link #release}.
+   */
+  private static final class HeldRound {
+    final CountDownLatch held = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicBoolean armed = new AtomicBoolean();
+    final DualCache<Integer, Integer> cache;
+
+    HeldRound(java.util.concurrent.Executor executor) {
+      cache =
+          DualCache.<Integer, Integer>builder()
+              .maximumSize(100)
+              .executor(executor)
+              .listener(
+                  (type, key, oldValue, newValue) -> {
+                    if (type == ChangeType.EVICTED && armed.compareAndSet(true, false)) {
+                      held.countDown();
+                      awaitQuietly(release);
+                    }
+                  })
+              .build();
+      for (int k = 0; k < 100; k++) {
+        cache.put(k, k);
+      }
+    }
+  }
+
   @Test
   void aWriteWhoseRoundFoundMaintenanceBusyIsReconciledWithoutAnotherWrite() throws Exception {
     ManualExecutor executor = new ManualExecutor();
-    CountDownLatch roundHeld = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean holdNextEviction = new AtomicBoolean();
-    DualCache<Integer, Integer> cache =
-        DualCache.<Integer, Integer>builder()
-            .maximumSize(100)
-            .executor(executor)
-            .listener(
-                (type, key, oldValue, newValue) -> {
-                  if (type == ChangeType.EVICTED && holdNextEviction.compareAndSet(true, false)) {
-                    roundHeld.countDown();
-                    awaitQuietly(release);
-                  }
-                })
-            .build();
-    for (int k = 0; k < 100; k++) {
-      cache.put(k, k);
-    }
+    HeldRound r = new HeldRound(executor);
     executor.runPending();
-    holdNextEviction.set(true);
-    cache.put(100, 100); // over the bound by one: the cleanUp below evicts and is held there
-    Thread cleaner = new Thread(cache::cleanUp);
+    r.armed.set(true);
+    r.cache.put(100, 100); // over the bound by one: the cleanUp below evicts and is held there
+    Thread cleaner = new Thread(r.cache::cleanUp);
     cleaner.start();
-    roundHeld.await();
+    r.held.await();
     for (int k = 101; k < 121; k++) {
-      cache.put(k, k);
+      r.cache.put(k, k);
       executor.runPending(); // each round finds the maintenance lock taken and does nothing
     }
-    release.countDown();
+    r.release.countDown();
     cleaner.join();
     executor.runPending();
-    assertEquals(100, cache.size(), "the writes made while maintenance was busy were reconciled");
-    cache.close();
+    assertEquals(100, r.cache.size(), "the writes made while maintenance was busy were reconciled");
+    r.cache.close();
   }
 
   @Test
   void aWriteWhoseScheduleCameDuringTheExecutorsRoundIsReconciledWithoutAnotherWrite()
       throws Exception {
     ExecutorService executor = Executors.newSingleThreadExecutor();
-    CountDownLatch roundHeld = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean holdNextEviction = new AtomicBoolean();
-    DualCache<Integer, Integer> cache =
-        DualCache.<Integer, Integer>builder()
-            .maximumSize(100)
-            .executor(executor)
-            .listener(
-                (type, key, oldValue, newValue) -> {
-                  if (type == ChangeType.EVICTED && holdNextEviction.compareAndSet(true, false)) {
-                    roundHeld.countDown();
-                    awaitQuietly(release);
-                  }
-                })
-            .build();
-    for (int k = 0; k < 100; k++) {
-      cache.put(k, k);
-    }
-    cache.cleanUp();
-    holdNextEviction.set(true);
-    cache.put(100, 100); // the executor's round evicts one and is held there
-    roundHeld.await();
+    HeldRound r = new HeldRound(executor);
+    r.cache.cleanUp();
+    r.armed.set(true);
+    r.cache.put(100, 100); // the executor's round evicts one and is held there
+    r.held.await();
     for (int k = 101; k < 121; k++) {
-      cache.put(k, k); // a round is scheduled already: these schedule nothing more
+      r.cache.put(k, k); // a round is scheduled already: these schedule nothing more
     }
-    release.countDown();
-    Await.until("the bound holds again: " + cache.size(), () -> cache.size() <= 100);
-    cache.close();
+    r.release.countDown();
+    Await.until("the bound holds again: " + r.cache.size(), () -> r.cache.size() <= 100);
+    r.cache.close();
     executor.shutdown();
   }
 

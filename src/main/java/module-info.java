@@ -5,8 +5,8 @@
  * packages ({@code io.dualcache.jcache.config}, {@code .event}, {@code .usercode}) are internal:
  * not exported.
  *
- * <p>Typesafe Config (configuration files) is optional: {@code requires static}, so an application
- * that does not read configuration files need not have it.
+ * <p>Typesafe Config (configuration files) and Lettuce (caches shared through Redis) are optional:
+ * {@code requires static}, so an application that does not use them need not have them.
  */
 module io.dualcache {
   exports io.dualcache.engine;
@@ -16,6 +16,7 @@ module io.dualcache {
   requires java.management; // the JSR-107 MXBeans
   requires org.jctools.core; // the engine's write queue
   requires static typesafe.config; // optional: configuration files
+  requires static lettuce.core; // optional: caches shared through Redis
 
   provides javax.cache.spi.CachingProvider with
       io.dualcache.jcache.DualCachingProvider;

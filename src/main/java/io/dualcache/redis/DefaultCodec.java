@@ -1,0 +1,130 @@
+package io.dualcache.redis;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@link SharedCodec#serialization}: the first byte tells the form. {@code 0xAC 0xED} starts a Java
+ * serialization stream (0xAC never starts a UTF-8 string); bytes below 8 are tags for the compact
+ * forms; anything else is a UTF-8 String. A String that is empty is stored empty; one whose first
+ * char is below 8 is tagged.
+ */
+final class DefaultCodec implements SharedCodec {
+  private static final byte STRING = 1;
+  private static final byte INTEGER = 2;
+  private static final byte LONG = 3;
+  private static final byte BOOLEAN = 4;
+  private static final byte DOUBLE = 5;
+  private static final int TAGS = 8;
+
+  private final WeakReference<ClassLoader> loader;
+
+  DefaultCodec(ClassLoader loader) {
+    this.loader = new WeakReference<>(loader);
+  }
+
+  @Override
+  public byte[] encode(Object value) {
+    if (value instanceof String) {
+      String s = (String) value;
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      if (s.isEmpty() || s.charAt(0) >= TAGS) {
+        return utf8;
+      }
+      return tagged(STRING, utf8.length).put(utf8).array();
+    } else if (value instanceof Integer) {
+      return tagged(INTEGER, 4).putInt((Integer) value).array();
+    } else if (value instanceof Long) {
+      return tagged(LONG, 8).putLong((Long) value).array();
+    } else if (value instanceof Boolean) {
+      return tagged(BOOLEAN, 1).put((byte) ((Boolean) value ? 1 : 0)).array();
+    } else if (value instanceof Double) {
+      return tagged(DOUBLE, 8).putDouble((Double) value).array();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot serialize a " + value.getClass().getName() + ": " + e, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static ByteBuffer tagged(byte tag, int length) {
+    return ByteBuffer.allocate(1 + length).put(tag);
+  }
+
+  @Override
+  public Object decode(byte[] bytes) {
+    if (bytes.length == 0) {
+      return "";
+    }
+    int first = bytes[0] & 0xFF;
+    if (first == 0xAC && bytes.length > 1 && (bytes[1] & 0xFF) == 0xED) {
+      return deserialize(bytes);
+    }
+    if (first >= TAGS) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+    switch (first) {
+      case STRING:
+        return new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+      case INTEGER:
+        return in.getInt();
+      case LONG:
+        return in.getLong();
+      case BOOLEAN:
+        return in.get() != 0;
+      case DOUBLE:
+        return in.getDouble();
+      default:
+        throw new IllegalArgumentException("unknown codec tag " + first);
+    }
+  }
+
+  private Object deserialize(byte[] bytes) {
+    ClassLoader classLoader = loader.get();
+    try (ObjectInputStream in =
+        new LoaderInputStream(new ByteArrayInputStream(bytes), classLoader)) {
+      return in.readObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot deserialize: " + e, e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("cannot deserialize: " + e, e);
+    }
+  }
+
+  /** Resolves classes through the given loader (the context's or this class's when gone). */
+  private static final class LoaderInputStream extends ObjectInputStream {
+    private final ClassLoader loader;
+
+    LoaderInputStream(InputStream in, ClassLoader loader) throws IOException {
+      super(in);
+      this.loader = loader;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      if (loader == null) {
+        return super.resolveClass(desc);
+      }
+      try {
+        return Class.forName(desc.getName(), false, loader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(desc);
+      }
+    }
+  }
+}

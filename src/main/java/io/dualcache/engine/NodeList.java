@@ -90,17 +90,4 @@ final class NodeList<K, V> {
       n = next;
     }
   }
-
-  /** Unlinks every member and hands each to {@code action}; the list is empty afterwards. */
-  void clear(Consumer<PolicyNode<K, V>> action) {
-    for (PolicyNode<K, V> n = head; n != null; ) {
-      PolicyNode<K, V> next = n.next;
-      n.prev = n.next = null;
-      action.accept(n);
-      n = next;
-    }
-    head = tail = null;
-    weight = 0;
-    size = 0;
-  }
 }

@@ -131,22 +131,4 @@ final class RankedClock<K, V> {
       n = next;
     }
   }
-
-  /** Unlinks every member and hands each to {@code action}; the circle is empty afterwards. */
-  void clear(Consumer<PolicyNode<K, V>> action) {
-    if (hand != null) {
-      PolicyNode<K, V> n = hand;
-      do {
-        PolicyNode<K, V> next = n.next;
-        n.prev = n.next = null;
-        n.rank = 0;
-        action.accept(n);
-        n = next;
-      } while (n != hand);
-    }
-    hand = null;
-    count = 0;
-    rankSum = 0;
-    weight = 0;
-  }
 }

@@ -23,7 +23,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ChaosStressTest {
 
-  private static final Duration RUN = Duration.ofMillis(1500);
+  /** How long the workers run per shape; longer runs: -Ddualcache.chaos.millis=10000. */
+  private static final Duration RUN =
+      Duration.ofMillis(Long.getLong("dualcache.chaos.millis", 1500));
+
+  /** Reader threads; more threads than cores: -Ddualcache.chaos.readers=6. */
+  private static final int READERS = Integer.getInteger("dualcache.chaos.readers", 2);
+
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
   private static final int KEYS = 1024;
 
@@ -71,7 +77,7 @@ class ChaosStressTest {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Worker> workers = new ArrayList<>();
-    for (int r = 0; r < 2; r++) {
+    for (int r = 0; r < READERS; r++) {
       workers.add(new Worker("reader-" + r, () -> cache.get(key()), stop, failure));
     }
     workers.add(new Worker("writer", () -> write(cache), stop, failure));

@@ -133,7 +133,7 @@ final class Maintenance<K, V> {
     this.clock = clock;
     this.notifier = notifier;
     boolean bounded = maximumWeight >= 0;
-    boolean tracksNodes = read.tracksNodes(maximumWeight);
+    boolean tracksNodes = read.tracksNodes();
     this.sketch = tracksNodes ? new FrequencySketch(sketchCapacity(maximumWeight)) : null;
     this.policy = bounded ? new Policy<>(maximumWeight, sketch) : null;
     this.writes = tracksNodes ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;

@@ -22,8 +22,11 @@ record ReadPath<K, V>(Index<K, V> index, HotTier<K, V> t1, HotTier<K, V> t2, Hit
         policyWantsHits || tiers ? new HitRecorder(b.hitStripes) : null);
   }
 
-  /** Whether maintenance keeps policy state for nodes (a bound or hot tiers). */
-  boolean tracksNodes(long maximumWeight) {
-    return maximumWeight >= 0 || t1 != null;
+  /**
+   * Whether maintenance keeps policy state for nodes: when there is a bound or hot tiers, exactly
+   * the caches that record hits.
+   */
+  boolean tracksNodes() {
+    return hits != null;
   }
 }

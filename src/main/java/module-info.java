@@ -11,6 +11,7 @@
 module io.dualcache {
   exports io.dualcache.engine;
   exports io.dualcache.jcache;
+  exports io.dualcache.redis; // SharedCache, for unwrap: near and Redis hits
 
   requires transitive cache.api; // javax.cache:cache-api 1.1.1: no module-info, named by its jar
   requires java.management; // the JSR-107 MXBeans

@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>All methods throw {@link NullPointerException} for null keys or values and {@link
  * IllegalStateException} once the cache is {@linkplain #close() closed}.
  */
-public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoCloseable {
+public final class DualCache<K, V> implements KeyValueStore<K, V> {
 
   private static final VarHandle HIT_FILTER;
 
@@ -126,6 +126,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * the access for the policy and, if the {@link Expiry} moves deadlines on reads, moves it. An
    * expired entry found here is removed, with an {@link ChangeType#EXPIRED} event.
    */
+  @Override
   public V get(Object key) {
     int code = Objects.requireNonNull(key, "key must not be null").hashCode();
     int hash = Index.spread(code);
@@ -211,6 +212,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   }
 
   /** Whether {@code key} is present and not expired; a pure read, like {@link #peek}. */
+  @Override
   public boolean containsKey(Object key) {
     return peek(key) != null;
   }
@@ -250,6 +252,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   // ================================================================ writes (atomic per key)
 
   /** Stores {@code value} for {@code key}; returns the previous value, or null. */
+  @Override
   public V put(K key, V value) {
     return asValue(writes.write(WritePath.Op.PUT, key, requireValue(value), null, null));
   }
@@ -292,6 +295,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * @return what the action returned
    */
   @SuppressWarnings("unchecked") // the action's own result type
+  @Override
   public <R> R compute(K key, EntryAction<K, V, R> action) {
     Objects.requireNonNull(action, "action must not be null");
     return (R) writes.write(WritePath.Op.COMPUTE, key, null, null, action);
@@ -317,6 +321,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
    * Removes every entry without any event. Weakly consistent with concurrent writes: an entry
    * written while the clear runs may survive it.
    */
+  @Override
   public void clear() {
     checkOpen();
     maintenance.clear();
@@ -400,6 +405,7 @@ public final class DualCache<K, V> implements Iterable<Map.Entry<K, V>>, AutoClo
   }
 
   /** Whether {@link #close()} was called. */
+  @Override
   public boolean isClosed() {
     return closed;
   }

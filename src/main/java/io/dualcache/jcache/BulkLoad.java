@@ -1,6 +1,6 @@
 package io.dualcache.jcache;
 
-import io.dualcache.engine.DualCache;
+import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.usercode.FirstFailure;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -41,19 +41,19 @@ final class BulkLoad<K, V> {
   }
 
   private final String cacheName;
-  private final DualCache<K, V> engine;
+  private final KeyValueStore<K, V> entries;
   private final ReadThrough<K, V> loader;
   private final Executor executor;
   private final Store<K, V> store;
 
   BulkLoad(
       String cacheName,
-      DualCache<K, V> engine,
+      KeyValueStore<K, V> entries,
       ReadThrough<K, V> loader,
       Executor executor,
       Store<K, V> store) {
     this.cacheName = cacheName;
-    this.engine = engine;
+    this.entries = entries;
     this.loader = loader;
     this.executor = executor;
     this.store = store;
@@ -79,7 +79,7 @@ final class BulkLoad<K, V> {
     try {
       List<K> toLoad = new ArrayList<>(keys.size());
       for (K key : keys) {
-        if (replace || !engine.containsKey(key)) {
+        if (replace || !entries.containsKey(key)) {
           toLoad.add(key);
         }
       }

@@ -1,6 +1,6 @@
 package io.dualcache.jcache;
 
-import io.dualcache.engine.DualCache;
+import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.usercode.Copies;
 import io.dualcache.jcache.usercode.FirstFailure;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import javax.cache.integration.CompletionListener;
 final class BulkOperations<K, V> {
 
   private final String name;
-  private final DualCache<K, V> engine;
+  private final KeyValueStore<K, V> store;
   private final Copies copies;
   private final TypeCheck types;
   private final ReadThrough<K, V> readThrough;
@@ -37,7 +37,7 @@ final class BulkOperations<K, V> {
   BulkOperations(
       String name, CacheParts<K, V> parts, CacheStatistics statistics, EntryWrites<K, V> writes) {
     this.name = name;
-    this.engine = parts.engine();
+    this.store = parts.store();
     this.copies = parts.copies();
     this.types = parts.types();
     this.readThrough = parts.readThrough();
@@ -47,17 +47,17 @@ final class BulkOperations<K, V> {
     this.bulkLoad =
         parts.loader() == null
             ? null
-            : new BulkLoad<>(name, engine, parts.loader(), parts.executor(), writes::storeLoaded);
+            : new BulkLoad<>(name, store, parts.loader(), parts.executor(), writes::storeLoaded);
   }
 
   Map<K, V> getAll(Set<? extends K> keys) {
-    Checks.open(engine, name);
+    Checks.open(store, name);
     Checks.noNullKeys(keys, "getAll");
     long start = statistics.start();
     Map<K, V> result = new HashMap<>();
     List<K> missing = new ArrayList<>();
     for (K key : keys) {
-      V value = engine.get(key);
+      V value = store.get(key);
       if (value != null) {
         result.put(key, copies.out(value));
       } else {
@@ -89,7 +89,7 @@ final class BulkOperations<K, V> {
   }
 
   void putAll(Map<? extends K, ? extends V> map) {
-    Checks.open(engine, name);
+    Checks.open(store, name);
     Objects.requireNonNull(map, "putAll map must not be null");
     List<K> keys = new ArrayList<>(map.size());
     List<V> values = new ArrayList<>(map.size());
@@ -120,7 +120,7 @@ final class BulkOperations<K, V> {
       V value = values.get(i);
       V storedValue = storedValues.get(i);
       try {
-        if (engine.compute(
+        if (store.compute(
             storedKeys.get(i), e -> writes.store(e, key, value, storedValue, false))) {
           puts++;
         }
@@ -136,7 +136,7 @@ final class BulkOperations<K, V> {
   }
 
   void removeAll(Set<? extends K> keys) {
-    Checks.open(engine, name);
+    Checks.open(store, name);
     Checks.noNullKeys(keys, "removeAll");
     long start = statistics.start();
     FirstFailure failure = new FirstFailure("removeAll", name);
@@ -144,10 +144,10 @@ final class BulkOperations<K, V> {
   }
 
   void removeAll() {
-    Checks.open(engine, name);
+    Checks.open(store, name);
     long start = statistics.start();
     List<K> present = new ArrayList<>();
-    for (Map.Entry<K, V> entry : engine) { // live entries only: expired ones are not removals
+    for (Map.Entry<K, V> entry : store) { // live entries only: expired ones are not removals
       present.add(entry.getKey());
     }
     if (present.isEmpty()) {
@@ -165,7 +165,7 @@ final class BulkOperations<K, V> {
     long removed = 0;
     for (K key : keys) {
       try {
-        if (engine.compute(key, EntryWrites::removeIfPresent)) {
+        if (store.compute(key, EntryWrites::removeIfPresent)) {
           removed++;
         }
       } catch (RuntimeException | Error e) {
@@ -178,7 +178,7 @@ final class BulkOperations<K, V> {
 
   /** See {@link BulkLoad}: the listener always hears exactly once how it ended. */
   void loadAll(Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
-    Checks.open(engine, name);
+    Checks.open(store, name);
     Checks.noNullKeys(keys, "loadAll");
     if (bulkLoad == null) {
       if (listener != null) {

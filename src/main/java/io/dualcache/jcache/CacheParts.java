@@ -2,6 +2,7 @@ package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
 import io.dualcache.engine.DualCacheBuilder;
+import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.event.EventDispatcher;
 import io.dualcache.jcache.event.ListenerRegistration;
 import io.dualcache.jcache.usercode.Closeables;
@@ -11,13 +12,16 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import javax.cache.Cache;
+import javax.cache.CacheException;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 
 /**
  * The parts of one cache, assembled from its configuration by {@link #assemble}, and closed again
- * by {@link #close}: the engine, and the objects the configuration's factories make.
+ * by {@link #close}: where the entries live, and the objects the configuration's factories make.
  *
- * @param engine the engine, with {@code events} as its listener
+ * @param store the engine, with {@code events} as its listener; or, for a cache shared through
+ *     Redis, the shared cache, which tells {@code events} what this JVM changes
+ * @param engine the engine: {@code store} itself, or the near cache of a shared one
  * @param copies how keys and values cross the cache's boundary
  * @param types the configured key and value types
  * @param expiry the expiry policy
@@ -28,6 +32,7 @@ import javax.cache.configuration.CacheEntryListenerConfiguration;
  * @param executor runs {@code loadAll} and asynchronous listeners
  */
 record CacheParts<K, V>(
+    KeyValueStore<K, V> store,
     DualCache<K, V> engine,
     Copies copies,
     TypeCheck types,
@@ -48,7 +53,8 @@ record CacheParts<K, V>(
       Cache<K, V> cache,
       DualCacheConfiguration<K, V> configuration,
       ClassLoader classLoader,
-      Runnable evictionCounter) {
+      Runnable evictionCounter,
+      SharedStores shared) {
     String name = cache.getName();
     Copier copier =
         configuration.getCopier() != null ? configuration.getCopier() : SerializingCopier.INSTANCE;
@@ -80,8 +86,11 @@ record CacheParts<K, V>(
           configuration.getCacheEntryListenerConfigurations()) {
         created.add(events.register(listener).listener());
       }
+      KeyValueStore<K, V> store =
+          build(name, builder, events, expiry, shared(configuration, shared, name));
       return new CacheParts<>(
-          build(builder, events, expiry),
+          store,
+          store instanceof DualCache<K, V> local ? local : SharedStores.nearCacheOf(store),
           copies,
           types,
           expiry,
@@ -101,7 +110,7 @@ record CacheParts<K, V>(
    * implement {@link AutoCloseable}; a failure to close one is logged and the others are closed.
    */
   void close(String cacheName) {
-    engine.close();
+    store.close();
     List<ListenerRegistration<K, V>> listeners = events.deregisterAll();
     String owner = "cache " + cacheName;
     if (loader != null) {
@@ -138,13 +147,41 @@ record CacheParts<K, V>(
   }
 
   /**
-   * Builds the engine with {@code events} as its listener, and with {@code expiry} unless every
-   * entry is eternal (then the engine needs no clock and skips the deadline check on reads).
+   * The manager's Redis if {@code configuration} is shared: when it says so, else when the manager
+   * has one and the cache stores by value; null for a local cache. A store-by-reference cache stays
+   * local unless it asks to be shared: a value that comes from Redis is always a copy, and its keys
+   * and values need not be serializable.
+   *
+   * @throws CacheException if the configuration asks for sharing and the manager has no Redis
    */
-  private static <K, V> DualCache<K, V> build(
+  private static SharedStores shared(
+      DualCacheConfiguration<?, ?> configuration, SharedStores shared, String name) {
+    boolean isShared =
+        configuration.getShared().orElse(shared != null && configuration.isStoreByValue());
+    if (isShared && shared == null) {
+      throw new CacheException(
+          "cache \""
+              + name
+              + "\" is configured shared = true, but its manager has no Redis (a dualcache.redis"
+              + " block in the configuration file, or the dualcache.redis.uri property)");
+    }
+    return isShared ? shared : null;
+  }
+
+  /**
+   * Builds the engine with {@code events} as its listener, and with {@code expiry} unless every
+   * entry is eternal (then the engine needs no clock and skips the deadline check on reads); or,
+   * with {@code shared}, the shared cache with the engine as its near cache.
+   */
+  private static <K, V> KeyValueStore<K, V> build(
+      String name,
       DualCacheBuilder<K, V> builder,
       EventDispatcher<K, V> events,
-      ExpiryPolicyAdapter<K, V> expiry) {
+      ExpiryPolicyAdapter<K, V> expiry,
+      SharedStores shared) {
+    if (shared != null) {
+      return shared.open(name, builder, expiry.isEternal() ? null : expiry, events);
+    }
     builder.listener(events);
     if (!expiry.isEternal()) {
       builder.expiry(expiry);

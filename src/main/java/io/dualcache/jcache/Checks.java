@@ -1,6 +1,6 @@
 package io.dualcache.jcache;
 
-import io.dualcache.engine.DualCache;
+import io.dualcache.engine.KeyValueStore;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,8 +10,8 @@ final class Checks {
   private Checks() {}
 
   /** Throws {@link IllegalStateException} if the cache is closed. */
-  static void open(DualCache<?, ?> engine, String cacheName) {
-    if (engine.isClosed()) {
+  static void open(KeyValueStore<?, ?> store, String cacheName) {
+    if (store.isClosed()) {
       throw new IllegalStateException("cache \"" + cacheName + "\" is closed");
     }
   }

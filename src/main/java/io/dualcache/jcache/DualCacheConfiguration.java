@@ -5,6 +5,7 @@ import io.dualcache.engine.Limits;
 import io.dualcache.engine.Weigher;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import javax.cache.configuration.CompleteConfiguration;
@@ -43,6 +44,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   private int concurrencyLevel;
   private transient Executor executor;
   private transient Copier copier;
+  private Boolean shared;
 
   /** A configuration with the JSR-107 defaults: unbounded, eternal, store-by-value. */
   public DualCacheConfiguration() {}
@@ -64,6 +66,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
       this.concurrencyLevel = other.concurrencyLevel;
       this.executor = other.executor;
       this.copier = other.copier;
+      this.shared = other.shared;
     }
   }
 
@@ -200,6 +203,24 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
     return copier;
   }
 
+  /**
+   * Whether the cache is shared through the manager's Redis ({@code dualcache.redis} in the
+   * configuration file, or the {@code dualcache.redis.uri} property of the manager): with {@code
+   * false} it stays local to this JVM. Not set (the default), a cache is shared when its manager
+   * has a Redis and the cache stores by value (a store-by-reference cache stays local: what comes
+   * from Redis is always a copy). Setting {@code true} on a manager without Redis fails at {@code
+   * createCache}.
+   */
+  public DualCacheConfiguration<K, V> setShared(boolean shared) {
+    this.shared = shared;
+    return this;
+  }
+
+  /** Whether {@link #setShared} was called, and with what; empty: as the manager says. */
+  public Optional<Boolean> getShared() {
+    return Optional.ofNullable(shared);
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -217,7 +238,8 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
         && Objects.equals(tickDuration, other.tickDuration)
         && concurrencyLevel == other.concurrencyLevel
         && Objects.equals(executor, other.executor)
-        && Objects.equals(copier, other.copier);
+        && Objects.equals(copier, other.copier)
+        && Objects.equals(shared, other.shared);
   }
 
   @Override
@@ -230,6 +252,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
             hotTierT1Slots,
             hotTierT2Slots,
             tickDuration,
-            concurrencyLevel);
+            concurrencyLevel,
+            shared);
   }
 }

@@ -3,6 +3,7 @@ package io.dualcache.jcache;
 import io.dualcache.jcache.config.ConfigFiles;
 import io.dualcache.jcache.config.ConfiguredExecutors;
 import io.dualcache.jcache.config.ManagerSettings;
+import io.dualcache.jcache.config.RedisSettings;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ public final class DualCacheManager implements CacheManager {
   /** The executors made for the file's {@code executor} settings, shut down by {@link #close}. */
   private final ConfiguredExecutors executors = new ConfiguredExecutors();
 
+  /** The manager's Redis, for its shared caches; null when it has none. */
+  private final SharedStores shared;
+
   /** Set once by {@link #close}, read by every call (volatile). */
   private volatile boolean closed;
 
@@ -69,6 +73,13 @@ public final class DualCacheManager implements CacheManager {
     this.properties = new Properties();
     this.properties.putAll(properties);
     this.settings = settings;
+    RedisSettings redis = RedisSettings.of(settings.redis(), properties, classLoader);
+    this.shared = redis == null ? null : new SharedStores(redis, classLoader, uri.toString());
+  }
+
+  /** The manager's Redis, or null: its caches are local. */
+  SharedStores sharedStores() {
+    return shared;
   }
 
   /**
@@ -319,6 +330,9 @@ public final class DualCacheManager implements CacheManager {
     }
     caches.clear();
     executors.shutDown("cache manager " + uri); // after the caches: they may still hand it work
+    if (shared != null) {
+      shared.close();
+    }
   }
 
   @Override

@@ -2,10 +2,12 @@ package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
 import io.dualcache.engine.EditableEntry;
+import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.event.EventDispatcher;
 import io.dualcache.jcache.event.ListenerRegistration;
 import io.dualcache.jcache.usercode.Closeables;
 import io.dualcache.jcache.usercode.Copies;
+import io.dualcache.redis.SharedCacheException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +45,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   private final String name;
   private final DualCacheManager manager;
   private final CacheParts<K, V> parts;
-  private final DualCache<K, V> engine;
+
+  /** The engine, or for a cache shared through Redis, the shared cache. */
+  private final KeyValueStore<K, V> store;
+
+  /** The loader that reads serve while Redis is down ({@code on-redis-down = load}); or null. */
+  private final ReadThrough<K, V> loaderWhenRedisDown;
+
   private final Copies copies;
   private final boolean storeByValue;
   private final ExpiryPolicyAdapter<K, V> expiry;
@@ -74,8 +82,14 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     this.manager = manager;
     this.name = name;
     this.live = new LiveConfiguration<>(configuration, statistics, manager.getURI(), name);
-    this.parts = CacheParts.assemble(this, configuration, classLoader, statistics::recordEviction);
-    this.engine = parts.engine();
+    this.parts =
+        CacheParts.assemble(
+            this, configuration, classLoader, statistics::recordEviction, manager.sharedStores());
+    this.store = parts.store();
+    this.loaderWhenRedisDown =
+        store != parts.engine() && manager.sharedStores().loadsWhenRedisDown()
+            ? parts.loader()
+            : null;
     this.copies = parts.copies();
     this.storeByValue = configuration.isStoreByValue();
     this.expiry = parts.expiry();
@@ -83,7 +97,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     this.writer = parts.writer();
     this.plainPuts = !writer.writes() && expiry.isEternal();
     this.types = parts.types();
-    this.writes = new EntryWrites<>(engine, copies, expiry, writer);
+    this.writes = new EntryWrites<>(store, copies, expiry, writer);
     this.bulk = new BulkOperations<>(name, parts, statistics, writes);
     this.processors = new EntryProcessors<>(name, parts, statistics, writes);
     try {
@@ -110,7 +124,12 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       return getCounting(key);
     }
     // A closed engine is empty and throws on a miss: a hit needs no open check.
-    V value = engine.get(key); // records the hit, applies the access expiry
+    V value;
+    try {
+      value = store.get(key); // records the hit, applies the access expiry
+    } catch (SharedCacheException e) {
+      return loadWhileRedisDown(key, e);
+    }
     if (value != null) {
       return storeByValue ? copies.out(value) : value;
     }
@@ -119,7 +138,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   private V getCounting(K key) {
     long start = statistics.start();
-    V value = engine.get(key);
+    V value;
+    try {
+      value = store.get(key);
+    } catch (SharedCacheException e) {
+      statistics.recordMisses(start, 1);
+      return loadWhileRedisDown(key, e);
+    }
     if (value != null) {
       statistics.recordHits(start, 1);
       V result = copies.out(value);
@@ -132,9 +157,20 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     return loaded;
   }
 
+  /**
+   * A read of a shared cache that could not reach Redis: the loader's value, not stored, when the
+   * manager says {@code on-redis-down = load} and the cache has a loader; else the failure.
+   */
+  private V loadWhileRedisDown(K key, SharedCacheException failure) {
+    if (loaderWhenRedisDown == null) {
+      throw failure;
+    }
+    return loaderWhenRedisDown.load(key);
+  }
+
   /** Loads the value of a key found absent and stores it, unless another thread stored one. */
   private V loadMissing(K key) {
-    return engine.compute(
+    return store.compute(
         copies.in(key),
         entry -> {
           if (entry.exists()) {
@@ -163,7 +199,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   @Override
   public boolean containsKey(K key) {
     requireKey(key);
-    return engine.containsKey(key);
+    return store.containsKey(key);
   }
 
   /** {@inheritDoc} See {@link BulkLoad}: the listener always hears exactly once how it ended. */
@@ -182,10 +218,10 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     V storedValue = copies.in(value);
     boolean stored;
     if (plainPuts) {
-      engine.put(storedKey, storedValue); // nothing to write or time: the plain put, no allocation
+      store.put(storedKey, storedValue); // nothing to write or time: the plain put, no allocation
       stored = true;
     } else {
-      stored = engine.compute(storedKey, e -> writes.store(e, key, value, storedValue, true));
+      stored = store.compute(storedKey, e -> writes.store(e, key, value, storedValue, true));
     }
     if (stored) {
       statistics.recordPuts(start, 1);
@@ -198,7 +234,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
     Change<V> change =
-        engine.compute(
+        store.compute(
             storedKey,
             e -> {
               V previous = e.value();
@@ -220,7 +256,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
     Outcome outcome =
-        engine.compute(
+        store.compute(
             storedKey,
             e -> {
               if (e.exists()) {
@@ -266,7 +302,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   /** Deletes {@code key} through the writer and removes its entry; returns the value it had. */
   private V removeAndGet(K key) {
-    return engine.compute(
+    return store.compute(
         key,
         e -> {
           writer.delete(key); // also for an absent key: the store may have it
@@ -298,7 +334,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     long start = startWrite(key, value);
     V storedValue = copies.in(value);
     V previous =
-        engine.compute(
+        store.compute(
             key,
             e -> {
               V current = e.value();
@@ -317,7 +353,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
    * the access expiry (a compare that fails is an access); else CHANGED, after writing through.
    */
   private Outcome compareAndSet(K key, V expected, V newValue, V storedValue) {
-    return engine.compute(
+    return store.compute(
         key,
         e -> {
           if (!e.exists()) {
@@ -358,7 +394,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   @Override
   public void clear() {
     checkOpen();
-    engine.clear();
+    store.clear();
   }
 
   // ================================================================ entry processors
@@ -477,21 +513,26 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   @Override
   public boolean isClosed() {
-    return engine.isClosed();
+    return store.isClosed();
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Unwraps to this class and to the engine, {@link DualCache}.
+   * <p>Unwraps to this class and to the engine, {@link DualCache}; a cache shared through Redis
+   * also to its {@link io.dualcache.redis.SharedCache} (near and Redis hits), and then {@code
+   * DualCache} is its near cache.
    */
   @Override
   public <T> T unwrap(Class<T> clazz) {
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }
-    if (clazz.isInstance(engine)) {
-      return clazz.cast(engine);
+    if (clazz.isInstance(store)) {
+      return clazz.cast(store);
+    }
+    if (clazz.isInstance(parts.engine())) {
+      return clazz.cast(parts.engine()); // the near cache of a shared cache
     }
     throw new IllegalArgumentException(
         "cache \"" + name + "\" cannot be unwrapped to " + clazz.getName());
@@ -505,7 +546,7 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   // ================================================================ checks
 
   private void checkOpen() {
-    Checks.open(engine, name);
+    Checks.open(store, name);
   }
 
   /**

@@ -37,12 +37,12 @@ final class EntryProcessors<K, V> {
   }
 
   <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
-    Checks.open(parts.engine(), name);
+    Checks.open(parts.store(), name);
     Objects.requireNonNull(key, "key must not be null");
     Objects.requireNonNull(processor, "entry processor must not be null");
     long start = statistics.start();
     Invocation<T> invocation =
-        parts.engine().compute(parts.copies().in(key), e -> process(e, key, processor, arguments));
+        parts.store().compute(parts.copies().in(key), e -> process(e, key, processor, arguments));
     statistics.recordGet(start, invocation.existed());
     if (invocation.changed()) {
       switch (invocation.operation()) {
@@ -56,7 +56,7 @@ final class EntryProcessors<K, V> {
 
   <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
-    Checks.open(parts.engine(), name);
+    Checks.open(parts.store(), name);
     Checks.noNullKeys(keys, "invokeAll");
     Objects.requireNonNull(processor, "entry processor must not be null");
     Map<K, EntryProcessorResult<T>> results = new HashMap<>();

@@ -1,8 +1,8 @@
 package io.dualcache.jcache;
 
-import io.dualcache.engine.DualCache;
 import io.dualcache.engine.EditableEntry;
 import io.dualcache.engine.Expiry;
+import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.usercode.Copies;
 
 /**
@@ -12,17 +12,17 @@ import io.dualcache.jcache.usercode.Copies;
  */
 final class EntryWrites<K, V> {
 
-  private final DualCache<K, V> engine;
+  private final KeyValueStore<K, V> store;
   private final Copies copies;
   private final ExpiryPolicyAdapter<K, V> expiry;
   private final WriteThrough<K, V> writer;
 
   EntryWrites(
-      DualCache<K, V> engine,
+      KeyValueStore<K, V> store,
       Copies copies,
       ExpiryPolicyAdapter<K, V> expiry,
       WriteThrough<K, V> writer) {
-    this.engine = engine;
+    this.store = store;
     this.copies = copies;
     this.expiry = expiry;
     this.writer = writer;
@@ -53,7 +53,7 @@ final class EntryWrites<K, V> {
    */
   V storeLoaded(K key, V value, boolean replace) {
     V stored = copies.in(value);
-    return engine.compute(
+    return store.compute(
         copies.in(key),
         entry -> {
           if (entry.exists()) {

@@ -1,6 +1,6 @@
 package io.dualcache.jcache;
 
-import io.dualcache.engine.DualCache;
+import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.usercode.Copies;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,7 +13,7 @@ import javax.cache.Cache;
  */
 final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
 
-  private final DualCache<K, V> engine;
+  private final KeyValueStore<K, V> store;
   private final Copies copies;
   private final WriteThrough<K, V> writer;
   private final CacheStatistics statistics;
@@ -26,11 +26,11 @@ final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
   private K lastKey;
 
   JCacheIterator(CacheParts<K, V> parts, CacheStatistics statistics) {
-    this.engine = parts.engine();
+    this.store = parts.store();
     this.copies = parts.copies();
     this.writer = parts.writer();
     this.statistics = statistics;
-    this.entries = engine.iterator();
+    this.entries = store.iterator();
   }
 
   @Override
@@ -47,7 +47,7 @@ final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
   public Cache.Entry<K, V> next() {
     Map.Entry<K, V> entry = entries.next();
     long start = statistics.start();
-    V current = engine.get(entry.getKey());
+    V current = store.get(entry.getKey());
     V value = current != null ? current : entry.getValue();
     DualCacheEntry<K, V> result =
         new DualCacheEntry<>(copies.out(entry.getKey()), copies.out(value));
@@ -68,7 +68,7 @@ final class JCacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
     lastStoredKey = null;
     long start = statistics.start();
     boolean removed =
-        engine.compute(
+        store.compute(
             storedKey,
             e -> {
               writer.delete(publicKey);

@@ -1,6 +1,8 @@
 package io.dualcache.redis;
 
 import io.dualcache.engine.DualCacheBuilder;
+import io.dualcache.engine.EntryListener;
+import io.dualcache.engine.Expiry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -9,6 +11,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.push.PushListener;
 import io.lettuce.core.api.push.PushMessage;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -142,10 +145,10 @@ public final class RedisSharing implements AutoCloseable {
 
   /**
    * Opens a shared cache named {@code name} (its Redis keys are {@code <key-prefix>:<name>:<key>})
-   * with a near cache built by {@code near}, without a Redis lifetime.
+   * with a near cache built by {@code near}, and eternal entries.
    */
   public <K, V> SharedCache<K, V> cache(String name, DualCacheBuilder<K, V> near) {
-    return cache(name, near, null);
+    return cache(name, near, null, null);
   }
 
   /**
@@ -154,13 +157,26 @@ public final class RedisSharing implements AutoCloseable {
    */
   public <K, V> SharedCache<K, V> cache(
       String name, DualCacheBuilder<K, V> near, Duration timeToLive) {
+    Objects.requireNonNull(timeToLive, "timeToLive");
+    return cache(name, near, Expiry.afterWrite(timeToLive), null);
+  }
+
+  /**
+   * Opens a shared cache named {@code name}.
+   *
+   * @param near the builder of the near cache; its expiry and listener are set here and must not be
+   *     set by the caller
+   * @param expiry the lifetimes of entries, written to Redis as TTLs (an access expiry moves them
+   *     on every hit); null for eternal entries
+   * @param listener hears the changes this JVM makes, and the near cache's expirations and
+   *     evictions (see {@link SharedCache}); null for none
+   */
+  public <K, V> SharedCache<K, V> cache(
+      String name, DualCacheBuilder<K, V> near, Expiry<K, V> expiry, EntryListener<K, V> listener) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(near, "near");
-    if (timeToLive != null && (timeToLive.isNegative() || timeToLive.isZero())) {
-      throw new IllegalArgumentException("timeToLive must be positive: " + timeToLive);
-    }
     checkOpen();
-    SharedCache<K, V> cache = new SharedCache<>(this, name, near.build(), timeToLive);
+    SharedCache<K, V> cache = new SharedCache<>(this, name, near, expiry, listener);
     if (caches.putIfAbsent(name, cache) != null) {
       cache.closeNear();
       throw new IllegalStateException("a shared cache named '" + name + "' is already open");
@@ -211,6 +227,10 @@ public final class RedisSharing implements AutoCloseable {
 
   RedisCommands<byte[], byte[]> commands() {
     return connection.sync();
+  }
+
+  RedisAsyncCommands<byte[], byte[]> asyncCommands() {
+    return connection.async();
   }
 
   SharedCodec codec() {

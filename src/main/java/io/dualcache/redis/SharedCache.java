@@ -1,21 +1,23 @@
 package io.dualcache.redis;
 
+import io.dualcache.engine.ChangeType;
 import io.dualcache.engine.DualCache;
+import io.dualcache.engine.DualCacheBuilder;
+import io.dualcache.engine.EditableEntry;
+import io.dualcache.engine.EntryAction;
+import io.dualcache.engine.EntryListener;
+import io.dualcache.engine.Expiry;
+import io.dualcache.engine.KeyValueStore;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,59 +25,47 @@ import java.util.function.UnaryOperator;
  * in this JVM. Opened by {@link RedisSharing#cache}.
  *
  * <p><b>Reads.</b> A near hit is the engine's wait-free get: no network. A near miss reads Redis
- * ({@code GET}) and installs the value in the near cache, unless its fill ticket went stale while
- * the GET was in flight: the ticket is the sharing's tracking epoch, the cache's clear epoch and
- * the generation of the key's stripe (a hash of its encoded bytes picks one of 4096 counters),
- * taken before the GET and compared, under the engine's lock of the key, at install. An
- * invalidation bumps the key's stripe first and drops the near copy afterwards, so it either stops
- * the install or removes what was installed. A Redis miss is not cached.
+ * (the value and its remaining lifetime) and installs the value in the near cache, unless its fill
+ * ticket went stale while the read was in flight: the ticket is the sharing's tracking epoch, the
+ * cache's clear epoch and the generation of the key's stripe (a hash of its encoded bytes picks one
+ * of 4096 counters), taken before the read and compared, under the engine's lock of the key, at
+ * install. An invalidation bumps the key's stripe first and drops the near copy afterwards, so it
+ * either stops the install or removes what was installed. A Redis miss is not cached.
  *
- * <p><b>Writes</b> reach Redis before the call returns and then update the near copy, all inside
- * the engine's {@code compute} of the key, so two writes of one key in one JVM reach the near cache
- * in the order they reached Redis. The conditional ones ({@link #putIfAbsent}, {@link
- * #replace(Object, Object)}, {@link #replace(Object, Object, Object)}, {@link #remove(Object,
- * Object)}, {@link #update}) are one Lua script each, compare-and-set against what Redis holds
- * (values compared as encoded bytes), so they are atomic across JVMs. A write that fails (timeout,
- * Redis down) throws {@link SharedCacheException} and leaves no near copy of the key.
+ * <p><b>Writes.</b> Every write is a {@link #compute}: inside the engine's compute of the key it
+ * reads what Redis holds, runs the action on that, and writes the action's change with a Lua
+ * compare-and-set that applies only if the key still holds what was read; if another writer came in
+ * between, it reads again and runs the action again (so an action may run more than once and should
+ * have no effect but on its entry). Two writes of one key in one JVM are therefore ordered by the
+ * engine's lock, and two in different JVMs by Redis. The near copy is updated after Redis applied
+ * the change, under the same fill-ticket check. A write that fails (timeout, Redis down) throws
+ * {@link SharedCacheException} and leaves no near copy of the key.
+ *
+ * <p><b>Events.</b> The listener hears the creations, replacements and removals this JVM makes, as
+ * Redis saw them (a put of a key another JVM created is a replacement); expirations the near cache
+ * finds; evictions from the near cache (Redis keeps the data). Invalidations and fills fire
+ * nothing.
  *
  * <p>All calls are thread-safe. Null keys and values throw {@code NullPointerException}.
  */
-public final class SharedCache<K, V> implements AutoCloseable {
-  private static final int STRIPES = 4096;
-
-  /** Compare-and-set of one key; see {@link #cas}. Returns {applied, previous value or nil}. */
-  private static final String CAS =
-      "local cur = redis.call('GET', KEYS[1])\n"
-          + "local mode = ARGV[1]\n"
-          + "if mode == 'absent' then if cur then return {0, cur} end\n"
-          + "elseif mode == 'present' then if not cur then return {0, false} end\n"
-          + "elseif mode == 'equals' then if cur ~= ARGV[2] then return {0, cur} end end\n"
-          + "if ARGV[3] == 'del' then redis.call('DEL', KEYS[1])\n"
-          + "elseif ARGV[5] == '0' then redis.call('SET', KEYS[1], ARGV[4])\n"
-          + "else redis.call('SET', KEYS[1], ARGV[4], 'PX', ARGV[5]) end\n"
-          + "return {1, cur}";
-
-  /** GET and PTTL in one round trip, for caches with a lifetime. */
-  private static final String GET_WITH_TTL =
-      "local v = redis.call('GET', KEYS[1])\n"
-          + "if not v then return {false, 0} end\n"
-          + "return {v, redis.call('PTTL', KEYS[1])}";
-
-  private static final byte[] EMPTY = new byte[0];
+public final class SharedCache<K, V> implements KeyValueStore<K, V> {
+  /** A compute that loses this many compare-and-sets in a row gives up. */
+  private static final int MAX_ATTEMPTS = 10_000;
 
   private final RedisSharing sharing;
   private final String name;
   private final byte[] prefix;
   private final DualCache<K, V> near;
-  private final long ttlMillis;
-  private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
-  private final AtomicLong clears = new AtomicLong();
+  private final Expiry<K, V> expiry;
+  private final EntryListener<K, V> listener;
+  private final FillTickets tickets;
   private final LongAdder nearHits = new LongAdder();
   private final LongAdder redisHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder invalidations = new LongAdder();
+  private final LongAdder retries = new LongAdder();
 
-  /** Test hook: runs between a fill's GET reply and its install. */
+  /** Test hook: runs between a fill's read reply and its install. */
   volatile FillHook fillHook;
 
   /** See {@link #fillHook}. */
@@ -83,12 +73,40 @@ public final class SharedCache<K, V> implements AutoCloseable {
     void beforeInstall(Object key);
   }
 
-  SharedCache(RedisSharing sharing, String name, DualCache<K, V> near, Duration timeToLive) {
+  /**
+   * @param expiry the lifetimes of entries, or null for eternal ones
+   * @param listener hears this JVM's changes (see the class comment), or null
+   */
+  SharedCache(
+      RedisSharing sharing,
+      String name,
+      DualCacheBuilder<K, V> nearBuilder,
+      Expiry<K, V> expiry,
+      EntryListener<K, V> listener) {
     this.sharing = sharing;
     this.name = name;
     this.prefix = (sharing.keyPrefix() + ":" + name + ":").getBytes(StandardCharsets.UTF_8);
-    this.near = near;
-    this.ttlMillis = timeToLive == null ? 0 : Math.max(1, timeToLive.toMillis());
+    this.expiry = expiry;
+    this.listener = listener;
+    this.tickets = new FillTickets(sharing);
+    if (expiry != null) {
+      nearBuilder.expiry(new AccessTouchingExpiry<>(expiry, this));
+    }
+    if (listener != null) {
+      nearBuilder.listener(this::onNearEvent);
+    }
+    this.near = nearBuilder.build();
+  }
+
+  /**
+   * The near cache's own events: expirations and evictions reach the listener; its creations,
+   * replacements and removals are fills, installs and invalidations, which fire nothing (the
+   * compute reports the changes, as Redis saw them).
+   */
+  private void onNearEvent(ChangeType type, K key, V oldValue, V newValue) {
+    if (type == ChangeType.EXPIRED || type == ChangeType.EVICTED) {
+      listener.onEvent(type, key, oldValue, newValue);
+    }
   }
 
   /** The cache's name. */
@@ -121,52 +139,47 @@ public final class SharedCache<K, V> implements AutoCloseable {
     return misses.sum();
   }
 
+  /** Compare-and-sets that lost to another writer and were retried. */
+  public long retries() {
+    return retries.sum();
+  }
+
+  // ================================================================ reads
+
   /** The value of {@code key}, from the near cache if it holds it, else from Redis; or null. */
-  public V get(K key) {
+  @Override
+  public V get(Object key) {
     Objects.requireNonNull(key, "key");
-    long epoch = sharing.epoch();
-    if ((epoch & 1) == 0) {
-      V value = near.get(key);
+    if (tickets.trustedNow()) {
+      V value = near.get(key); // throws on a closed cache's miss
       if (value != null) {
         nearHits.increment();
         return value;
       }
+    } else {
+      checkOpen();
     }
     byte[] k = redisKey(key);
-    int stripe = stripe(k);
-    long generation = stripes.get(stripe);
-    long clear = clears.get();
-    byte[] bytes;
-    long pttl = -1;
-    try {
-      if (ttlMillis == 0) {
-        bytes = sharing.commands().get(k);
-      } else {
-        List<Object> reply = sharing.commands().eval(GET_WITH_TTL, ScriptOutputType.MULTI, k);
-        bytes = (byte[]) reply.get(0);
-        pttl = reply.get(1) instanceof Long ? (Long) reply.get(1) : -1;
-      }
-    } catch (RuntimeException e) {
-      throw sharing.failure("GET", name, e);
-    }
-    if (bytes == null) {
+    FillTickets.Ticket ticket = tickets.beforeRead(k);
+    RedisScripts.Held held = read(k, "GET");
+    if (held.bytes() == null) {
       misses.increment();
       return null;
     }
     redisHits.increment();
-    V value = decodeValue(bytes);
+    V value = decodeValue(held.bytes());
     FillHook hook = fillHook;
     if (hook != null) {
       hook.beforeInstall(key);
     }
-    if ((epoch & 1) == 0 && (ttlMillis == 0 || pttl > 0)) {
-      long lifetime = ttlMillis == 0 ? -1 : pttl * 1_000_000L;
+    long lifetime = lifetimeAfterHit(key, value, held);
+    if (ticket.trusted() && lifetime != 0) {
+      @SuppressWarnings("unchecked") // a key that Redis holds for this cache
+      K typedKey = (K) key;
       near.compute(
-          key,
+          typedKey,
           e -> {
-            if (sharing.epoch() == epoch
-                && clears.get() == clear
-                && stripes.get(stripe) == generation) {
+            if (tickets.fillMayInstall(ticket)) {
               setNear(e, value, lifetime);
             }
             return null;
@@ -175,9 +188,38 @@ public final class SharedCache<K, V> implements AutoCloseable {
     return value;
   }
 
-  /** How many invalidations of this cache's keys arrived (for tests). */
-  long invalidations() {
-    return invalidations.sum();
+  /**
+   * The near copy's lifetime after a Redis hit: what Redis has left, unless the access expiry moves
+   * it (a Redis hit is a hit), which then moves the Redis TTL too.
+   */
+  private long lifetimeAfterHit(Object key, V value, RedisScripts.Held held) {
+    if (expiry == null) {
+      return Expiry.ETERNAL; // the near cache keeps no deadlines; an expiry in Redis invalidates
+    }
+    if (expiry.movesOnRead()) {
+      @SuppressWarnings("unchecked")
+      long moved = expiry.afterRead((K) key, value);
+      if (moved != Expiry.KEEP) {
+        touchLater(key, moved);
+        return moved;
+      }
+    }
+    return held.lifetimeNanos();
+  }
+
+  /** Whether Redis (or a trusted near copy) holds {@code key}; no hit is recorded. */
+  @Override
+  public boolean containsKey(Object key) {
+    Objects.requireNonNull(key, "key");
+    checkOpen();
+    if (tickets.trustedNow() && near.containsKey(key)) {
+      return true;
+    }
+    try {
+      return sharing.commands().exists(redisKey(key)) > 0;
+    } catch (RuntimeException e) {
+      throw sharing.failure("EXISTS", name, e);
+    }
   }
 
   /** The near copy of {@code key}, without reading Redis or recording a hit (for tests). */
@@ -185,27 +227,209 @@ public final class SharedCache<K, V> implements AutoCloseable {
     return near.peek(key);
   }
 
-  /** Stores {@code value} in Redis (with the cache's lifetime), then in the near cache. */
-  public void put(K key, V value) {
+  /** The sharing this cache belongs to (for tests). */
+  RedisSharing sharing() {
+    return sharing;
+  }
+
+  /** How many invalidations of this cache's keys arrived (for tests). */
+  long invalidations() {
+    return invalidations.sum();
+  }
+
+  // ================================================================ writes
+
+  /**
+   * Runs {@code action} on the entry of {@code key} as Redis holds it, atomically across JVMs: see
+   * the class comment. The action may run more than once; if it throws, nothing is written and the
+   * exception propagates.
+   */
+  @Override
+  public <R> R compute(K key, EntryAction<K, V, R> action) {
+    Objects.requireNonNull(action, "action");
+    byte[] k = redisKey(key);
+    checkOpen();
+    Failures failures = new Failures();
+    R result = near.compute(key, nearEntry -> computeShared(key, k, action, nearEntry, failures));
+    failures.rethrow();
+    return result;
+  }
+
+  /** The failures of a compute, thrown once the engine's compute has returned. */
+  private static final class Failures {
+    RuntimeException command;
+    Throwable listener;
+
+    void rethrow() {
+      if (command != null) {
+        throw command;
+      }
+      if (listener instanceof RuntimeException) {
+        throw (RuntimeException) listener;
+      }
+      if (listener instanceof Error) {
+        throw (Error) listener;
+      }
+    }
+  }
+
+  /** The body of {@link #compute}, under the engine's lock of the key. */
+  private <R> R computeShared(
+      K key,
+      byte[] k,
+      EntryAction<K, V, R> action,
+      EditableEntry<K, V> nearEntry,
+      Failures failures) {
+    for (int attempt = 1; ; attempt++) {
+      FillTickets.Ticket ticket = tickets.beforeWrite(k);
+      RedisScripts.Held held;
+      try {
+        held = RedisScripts.read(sharing.commands(), k);
+      } catch (RuntimeException e) {
+        nearEntry.remove();
+        failures.command = sharing.failure("GET", name, e);
+        return null;
+      }
+      V current = held.bytes() == null ? null : decodeValue(held.bytes());
+      RemoteEntry<K, V> entry = new RemoteEntry<>(key, current, expiry);
+      R result = action.apply(entry);
+      RemoteEntry.Change change = entry.change();
+      if (change == RemoteEntry.Change.NONE) {
+        // An equal near copy stays (a store-by-reference caller keeps its instance).
+        V near =
+            nearEntry.exists() && nearEntry.value().equals(current) ? nearEntry.value() : current;
+        syncNear(nearEntry, near, held.lifetimeNanos(), ticket);
+        return result;
+      }
+      byte[] value = entry.value() == null ? null : encodeValue(entry.value());
+      boolean applied;
+      try {
+        applied =
+            change == RemoteEntry.Change.CREATE
+                ? RedisScripts.setIfAbsent(sharing.commands(), k, value, entry.lifetime())
+                : RedisScripts.compareAndSet(
+                    sharing.commands(), k, held.bytes(), change, value, entry.lifetime());
+      } catch (RuntimeException e) {
+        nearEntry.remove();
+        failures.command = sharing.failure("compare-and-set", name, e);
+        return null;
+      }
+      if (!applied) {
+        retries.increment();
+        if (attempt >= MAX_ATTEMPTS) {
+          nearEntry.remove();
+          failures.command =
+              new SharedCacheException(
+                  "shared cache '" + name + "': a write kept losing to other writers", null);
+          return null;
+        }
+        continue;
+      }
+      long lifetime = entry.lifetime() == Expiry.KEEP ? held.lifetimeNanos() : entry.lifetime();
+      syncNear(nearEntry, entry.value(), lifetime, ticket);
+      failures.listener = notifyListener(key, change, current, entry.written());
+      return result;
+    }
+  }
+
+  /**
+   * Makes the near copy what Redis holds after a compute ({@code value}; null: nothing), if no
+   * invalidation, flush, clear or loss of tracking came in since the compute's read; otherwise
+   * drops it. The key's stripe moves either way, so a fill whose read was answered before this
+   * write installs nothing.
+   */
+  private void syncNear(
+      EditableEntry<K, V> nearEntry, V value, long lifetime, FillTickets.Ticket ticket) {
+    if (tickets.writeMayInstall(ticket) && value != null && lifetime != 0) {
+      if (!(nearEntry.exists() && nearEntry.value() == value)) {
+        setNear(nearEntry, value, lifetime);
+      }
+    } else if (nearEntry.exists()) {
+      nearEntry.remove();
+    }
+  }
+
+  /** Tells the listener what the compute changed; returns what it threw, or null. */
+  private Throwable notifyListener(K key, RemoteEntry.Change change, V previous, V value) {
+    if (listener == null) {
+      return null;
+    }
+    try {
+      switch (change) {
+        case CREATE -> listener.onEvent(ChangeType.CREATED, key, null, value);
+        case REPLACE -> listener.onEvent(ChangeType.REPLACED, key, previous, value);
+        case REMOVE -> listener.onEvent(ChangeType.EXPLICIT, key, previous, null);
+        case EXPIRE_NOW -> listener.onEvent(ChangeType.EXPIRED, key, previous, null);
+        case REPLACE_EXPIRED -> {
+          listener.onEvent(ChangeType.REPLACED, key, previous, value);
+          listener.onEvent(ChangeType.EXPIRED, key, value, null);
+        }
+        default -> {}
+      }
+      return null;
+    } catch (RuntimeException | Error e) {
+      return e;
+    }
+  }
+
+  /**
+   * Stores {@code value} in Redis (with the expiry's lifetime), then in the near cache; returns the
+   * value Redis held. Without an expiry this is one {@code SET ... GET}, not a compare-and-set:
+   * Redis before 7.2 sends a client its own invalidations for keys a script wrote (NOLOOP does not
+   * cover scripts there), so a plain command is also what keeps this JVM's near copy after its put.
+   */
+  @Override
+  public V put(K key, V value) {
     Objects.requireNonNull(value, "value");
-    byte[] v = codec(value);
-    write(
-        "SET",
-        key,
-        k -> {
-          if (ttlMillis == 0) {
-            sharing.commands().set(k, v);
-          } else {
-            sharing.commands().set(k, v, SetArgs.Builder.px(ttlMillis));
-          }
-          return Boolean.TRUE;
-        },
-        done -> value);
+    if (expiry != null) {
+      return compute(
+          key,
+          e -> {
+            V previous = e.value();
+            e.setValue(value);
+            return previous;
+          });
+    }
+    byte[] k = redisKey(key);
+    byte[] v = encodeValue(value);
+    checkOpen();
+    Failures failures = new Failures();
+    V previous =
+        near.compute(
+            key,
+            nearEntry -> {
+              FillTickets.Ticket ticket = tickets.beforeWrite(k);
+              byte[] old;
+              try {
+                old = sharing.commands().setGet(k, v);
+              } catch (RuntimeException e) {
+                nearEntry.remove();
+                failures.command = sharing.failure("SET", name, e);
+                return null;
+              }
+              V was = old == null ? null : decodeValue(old);
+              syncNear(nearEntry, value, Expiry.ETERNAL, ticket);
+              failures.listener =
+                  notifyListener(
+                      key,
+                      was == null ? RemoteEntry.Change.CREATE : RemoteEntry.Change.REPLACE,
+                      was,
+                      value);
+              return was;
+            });
+    failures.rethrow();
+    return previous;
   }
 
   /** Removes {@code key} from Redis, then from the near cache; whether Redis held it. */
   public boolean remove(K key) {
-    return write("DEL", key, k -> sharing.commands().del(k) > 0, done -> null);
+    return compute(
+        key,
+        e -> {
+          boolean held = e.exists();
+          e.remove();
+          return held;
+        });
   }
 
   /**
@@ -214,70 +438,106 @@ public final class SharedCache<K, V> implements AutoCloseable {
    */
   public V putIfAbsent(K key, V value) {
     Objects.requireNonNull(value, "value");
-    Outcome o = cas("putIfAbsent", key, "absent", EMPTY, value);
-    return o.applied ? null : decodeOrNull(o.previous);
+    return compute(
+        key,
+        e -> {
+          if (e.exists()) {
+            return e.value();
+          }
+          e.setValue(value);
+          return null;
+        });
   }
 
   /** Replaces the value if Redis holds one, atomically; returns the old value or null. */
   public V replace(K key, V value) {
     Objects.requireNonNull(value, "value");
-    Outcome o = cas("replace", key, "present", EMPTY, value);
-    return o.applied ? decodeOrNull(o.previous) : null;
+    return compute(
+        key,
+        e -> {
+          V previous = e.value();
+          if (previous != null) {
+            e.setValue(value);
+          }
+          return previous;
+        });
   }
 
-  /** Replaces {@code expected} (compared as encoded bytes) by {@code value}, atomically. */
+  /** Replaces {@code expected} (compared with equals) by {@code value}, atomically. */
   public boolean replace(K key, V expected, V value) {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(value, "value");
-    return cas("replace", key, "equals", codec(expected), value).applied;
+    return compute(
+        key,
+        e -> {
+          if (!expected.equals(e.value())) {
+            return false;
+          }
+          e.setValue(value);
+          return true;
+        });
   }
 
-  /** Removes {@code key} if Redis holds {@code expected} (as encoded bytes), atomically. */
+  /** Removes {@code key} if Redis holds {@code expected} (compared with equals), atomically. */
   public boolean remove(K key, V expected) {
     Objects.requireNonNull(expected, "expected");
-    return cas("remove", key, "equals", codec(expected), null).applied;
+    return compute(
+        key,
+        e -> {
+          if (!expected.equals(e.value())) {
+            return false;
+          }
+          e.remove();
+          return true;
+        });
   }
 
   /**
    * Sets the value of {@code key} to {@code function(current)} atomically across JVMs ({@code
-   * current} is null if absent; a null result removes the key), and returns the new value. It reads
-   * the value and compare-and-sets it in a Lua script, again until no other write came in between:
-   * {@code function} may be called more than once and must have no side effects.
+   * current} is null if absent; a null result removes the key), and returns the new value. As in
+   * every compute, {@code function} may be called more than once and must have no side effects.
    */
   public V update(K key, UnaryOperator<V> function) {
     Objects.requireNonNull(function, "function");
-    Objects.requireNonNull(key, "key");
+    return compute(
+        key,
+        e -> {
+          V next = function.apply(e.value());
+          if (next == null) {
+            e.remove();
+          } else {
+            e.setValue(next);
+          }
+          return next;
+        });
+  }
+
+  /** Moves the Redis TTL of {@code key} after an access, without waiting for the reply. */
+  void touchLater(Object key, long lifetimeNanos) {
     byte[] k = redisKey(key);
-    for (int attempt = 0; ; attempt++) {
-      byte[] current;
-      try {
-        current = sharing.commands().get(k);
-      } catch (RuntimeException e) {
-        near.remove(key);
-        throw sharing.failure("GET", name, e);
+    try {
+      if (lifetimeNanos == Expiry.ETERNAL) {
+        sharing.asyncCommands().persist(k);
+      } else if (lifetimeNanos == 0) {
+        sharing.asyncCommands().del(k);
+      } else {
+        sharing.asyncCommands().pexpire(k, RedisScripts.millisRoundedUp(lifetimeNanos));
       }
-      V next = function.apply(current == null ? null : decodeValue(current));
-      Outcome o =
-          current == null
-              ? cas("update", key, "absent", EMPTY, next)
-              : cas("update", key, "equals", current, next);
-      if (o.applied) {
-        return next;
-      }
-      if (attempt > 100_000) {
-        throw new SharedCacheException(
-            "shared cache '" + name + "': update of a key kept losing to other writers", null);
-      }
+    } catch (RuntimeException e) {
+      // Disconnected: the TTL stays as it was; the near copy expires as the access said.
     }
   }
+
+  // ================================================================ the whole cache
 
   /**
    * Removes the cache's keys from Redis (SCAN MATCH + UNLINK in batches, so Redis is never blocked
    * for long; not atomic: a key written while it runs may survive) and empties the near cache.
    */
+  @Override
   public void clear() {
-    sharing.checkOpen();
-    clears.incrementAndGet();
+    checkOpen();
+    tickets.clearing();
     try {
       ScanArgs args = ScanArgs.Builder.matches(globPattern()).limit(1000);
       ScanCursor cursor = ScanCursor.INITIAL;
@@ -292,9 +552,19 @@ public final class SharedCache<K, V> implements AutoCloseable {
     } catch (RuntimeException e) {
       throw sharing.failure("clear (SCAN/UNLINK)", name, e);
     } finally {
-      clears.incrementAndGet();
+      tickets.clearing();
       near.clear();
     }
+  }
+
+  /**
+   * The entries Redis holds for this cache, read in pages (SCAN MATCH, then MGET): weakly
+   * consistent, as SCAN is (an entry present throughout is returned once at least).
+   */
+  @Override
+  public Iterator<Map.Entry<K, V>> iterator() {
+    checkOpen();
+    return new SharedIterator<>(this, sharing, globPattern());
   }
 
   /** Closes the near cache; the Redis keys stay. */
@@ -305,118 +575,25 @@ public final class SharedCache<K, V> implements AutoCloseable {
   }
 
   @Override
+  public boolean isClosed() {
+    return near.isClosed();
+  }
+
+  @Override
   public String toString() {
     return "SharedCache[" + name + " on " + sharing.address() + "]";
   }
 
-  // ---- the write protocol ----
-
-  private interface RedisWrite<R> {
-    R run(byte[] redisKey);
-  }
-
-  /** The result of the CAS script. */
-  private static final class Outcome {
-    final boolean applied;
-    final byte[] previous;
-
-    Outcome(boolean applied, byte[] previous) {
-      this.applied = applied;
-      this.previous = previous;
-    }
-  }
-
-  /**
-   * Runs {@code command} inside the near cache's compute of {@code key}: bumps the key's stripe,
-   * sends the command, and installs {@code value} (null: removes the near copy) only if no
-   * invalidation, flush, clear or loss of tracking came in meanwhile; the stripe is bumped again
-   * after, so that a fill whose GET may have been answered before this write installs nothing.
-   */
-  private <R> R write(String what, K key, RedisWrite<R> command, Function<R, V> installed) {
-    Objects.requireNonNull(key, "key");
-    sharing.checkOpen();
-    byte[] k = redisKey(key);
-    int stripe = stripe(k);
-    Object[] result = new Object[1];
-    RuntimeException[] failure = new RuntimeException[1];
-    long started = System.nanoTime();
-    near.compute(
-        key,
-        e -> {
-          long epoch = sharing.epoch();
-          long clear = clears.get();
-          long generation = stripes.incrementAndGet(stripe);
-          try {
-            result[0] = command.run(k);
-          } catch (RuntimeException error) {
-            failure[0] = error;
-          }
-          boolean quiet =
-              failure[0] == null
-                  && (epoch & 1) == 0
-                  && sharing.epoch() == epoch
-                  && clears.get() == clear
-                  && stripes.compareAndSet(stripe, generation, generation + 1);
-          stripes.incrementAndGet(stripe);
-          @SuppressWarnings("unchecked")
-          V install = quiet ? installed.apply((R) result[0]) : null;
-          if (install != null) {
-            long lifetime =
-                ttlMillis == 0 ? -1 : ttlMillis * 1_000_000L - (System.nanoTime() - started);
-            if (ttlMillis == 0 || lifetime > 0) {
-              setNear(e, install, lifetime);
-            } else {
-              e.remove();
-            }
-          } else {
-            e.remove();
-          }
-          return null;
-        });
-    if (failure[0] != null) {
-      throw sharing.failure(what, name, failure[0]);
-    }
-    @SuppressWarnings("unchecked")
-    R r = (R) result[0];
-    return r;
-  }
-
-  /**
-   * The CAS script: {@code mode} absent (Redis must hold nothing), present (must hold something) or
-   * equals (must hold {@code expected}); if so, sets {@code value} (null: deletes).
-   */
-  private Outcome cas(String what, K key, String mode, byte[] expected, V value) {
-    Objects.requireNonNull(key, "key");
-    byte[] v = value == null ? EMPTY : codec(value);
-    byte[] op = (value == null ? "del" : "set").getBytes(StandardCharsets.US_ASCII);
-    byte[] px = Long.toString(ttlMillis).getBytes(StandardCharsets.US_ASCII);
-    byte[] m = mode.getBytes(StandardCharsets.US_ASCII);
-    // An applied set installs the new value; otherwise the near copy is dropped and the next read
-    // fetches what Redis holds.
-    return write(
-        what,
-        key,
-        k -> {
-          List<Object> reply =
-              sharing
-                  .commands()
-                  .eval(CAS, ScriptOutputType.MULTI, new byte[][] {k}, m, expected, op, v, px);
-          boolean ok = reply.get(0) instanceof Long && (Long) reply.get(0) == 1L;
-          return new Outcome(ok, reply.size() > 1 ? (byte[]) reply.get(1) : null);
-        },
-        outcome -> outcome.applied ? value : null);
-  }
-
-  // ---- invalidation, called by RedisSharing ----
+  // ================================================================ invalidation
 
   /**
    * Keys written elsewhere (on Lettuce's event loop): bump their stripes now, drop copies later.
    */
   void invalidated(List<byte[]> redisKeys) {
-    List<byte[]> mine = new ArrayList<>();
+    List<byte[]> mine = new java.util.ArrayList<>();
     for (byte[] k : redisKeys) {
       if (startsWithPrefix(k)) {
-        stripes.incrementAndGet(stripe(k));
+        tickets.invalidate(k);
         invalidations.increment();
         mine.add(k);
       }
@@ -433,7 +610,7 @@ public final class SharedCache<K, V> implements AutoCloseable {
     for (byte[] k : redisKeys) {
       Object key;
       try {
-        key = sharing.codec().decode(Arrays.copyOfRange(k, prefix.length, k.length));
+        key = decodeKey(k);
       } catch (RuntimeException e) {
         emptyNow();
         return;
@@ -444,13 +621,13 @@ public final class SharedCache<K, V> implements AutoCloseable {
 
   /** A flush or a loss of tracking (on the event loop): empty the near cache soon. */
   void flushed() {
-    clears.incrementAndGet();
+    tickets.clearing();
     sharing.later(this::emptyNow);
   }
 
   /** Empties the near cache now (in the sharing's worker). */
   void emptyNow() {
-    clears.incrementAndGet();
+    tickets.clearing();
     if (!near.isClosed()) {
       near.clear();
     }
@@ -460,11 +637,30 @@ public final class SharedCache<K, V> implements AutoCloseable {
     near.close();
   }
 
-  // ---- helpers ----
+  // ================================================================ helpers
 
-  private void setNear(io.dualcache.engine.EditableEntry<K, V> e, V value, long lifetimeNanos) {
-    if (lifetimeNanos < 0) {
-      e.setValue(value);
+  private void checkOpen() {
+    sharing.checkOpen();
+    if (near.isClosed()) {
+      throw new IllegalStateException("shared cache '" + name + "' is closed");
+    }
+  }
+
+  private RedisScripts.Held read(byte[] k, String what) {
+    try {
+      if (expiry == null) {
+        byte[] bytes = sharing.commands().get(k);
+        return new RedisScripts.Held(bytes, bytes == null ? -2 : -1);
+      }
+      return RedisScripts.read(sharing.commands(), k);
+    } catch (RuntimeException e) {
+      throw sharing.failure(what, name, e);
+    }
+  }
+
+  private void setNear(EditableEntry<K, V> e, V value, long lifetimeNanos) {
+    if (expiry == null) {
+      e.setValue(value); // eternal: the near cache of a cache without expiry keeps no deadlines
     } else {
       e.setValue(value, lifetimeNanos);
     }
@@ -482,13 +678,7 @@ public final class SharedCache<K, V> implements AutoCloseable {
     return true;
   }
 
-  private static int stripe(byte[] redisKey) {
-    int h = Arrays.hashCode(redisKey);
-    h ^= h >>> 16;
-    return h & (STRIPES - 1);
-  }
-
-  private byte[] redisKey(K key) {
+  private byte[] redisKey(Object key) {
     Objects.requireNonNull(key, "key");
     byte[] k;
     try {
@@ -502,7 +692,12 @@ public final class SharedCache<K, V> implements AutoCloseable {
     return full;
   }
 
-  private byte[] codec(V value) {
+  /** The key whose Redis key is {@code redisKey} (which starts with this cache's prefix). */
+  Object decodeKey(byte[] redisKey) {
+    return sharing.codec().decode(Arrays.copyOfRange(redisKey, prefix.length, redisKey.length));
+  }
+
+  private byte[] encodeValue(V value) {
     try {
       return sharing.codec().encode(value);
     } catch (RuntimeException e) {
@@ -512,16 +707,12 @@ public final class SharedCache<K, V> implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private V decodeValue(byte[] bytes) {
+  V decodeValue(byte[] bytes) {
     try {
       return (V) sharing.codec().decode(bytes);
     } catch (RuntimeException e) {
       throw sharing.failure("decoding a value", name, e);
     }
-  }
-
-  private V decodeOrNull(byte[] bytes) {
-    return bytes == null ? null : decodeValue(bytes);
   }
 
   private byte[] globPattern() {

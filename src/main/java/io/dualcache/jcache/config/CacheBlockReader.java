@@ -58,6 +58,7 @@ final class CacheBlockReader {
   static final String TICK_DURATION = "tick-duration";
   static final String CONCURRENCY_LEVEL = "concurrency-level";
   static final String EXECUTOR = "executor";
+  static final String SHARED = "shared";
 
   /** Every key a cache block accepts, in the order the README documents them. */
   static final List<String> KEYS =
@@ -83,7 +84,8 @@ final class CacheBlockReader {
           HOT_TIERS,
           TICK_DURATION,
           CONCURRENCY_LEVEL,
-          EXECUTOR);
+          EXECUTOR,
+          SHARED);
 
   private static final List<String> HOT_TIER_KEYS = List.of("t1-slots", "t2-slots");
   private static final List<String> LISTENER_KEYS =
@@ -136,7 +138,8 @@ final class CacheBlockReader {
             hotTiers[1],
             tickDuration(),
             concurrencyLevel(),
-            implementation(block, EXECUTOR, "", Executor.class));
+            implementation(block, EXECUTOR, "", Executor.class),
+            bool(block, SHARED, ""));
     return new CacheSettings(standard, engine);
   }
 

@@ -31,8 +31,9 @@ final class ConfigFileReader {
   static final String PRECONFIGURE = "preconfigure-unknown-caches";
   static final String TEMPLATE = "default";
   static final String CACHES = "caches";
+  static final String REDIS = "redis";
 
-  private static final List<String> ROOT_KEYS = List.of(PRECONFIGURE, TEMPLATE, CACHES);
+  private static final List<String> ROOT_KEYS = List.of(PRECONFIGURE, TEMPLATE, CACHES, REDIS);
 
   private ConfigFileReader() {}
 
@@ -79,7 +80,10 @@ final class ConfigFileReader {
         caches.put(name, settings);
       }
     }
-    return new ManagerSettings(source, preconfigure, template, caches);
+    ConfigObject redisBlock = object(root, REDIS, fileProblems);
+    RedisSettings redis =
+        redisBlock == null ? null : RedisBlockReader.read(redisBlock, source, loader);
+    return new ManagerSettings(source, preconfigure, template, caches, redis);
   }
 
   private static Config parse(ConfigLocation location, ClassLoader loader) {

@@ -9,6 +9,8 @@ import java.time.Duration;
  * createCache(name, configuration)} with a plain JSR-107 configuration. Null means "not set".
  *
  * @param executor a class implementing {@link java.util.concurrent.Executor}, or null
+ * @param shared whether the cache is shared through the manager's Redis, or null: as the manager
+ *     says
  */
 record EngineSettings(
     Bound bound,
@@ -17,9 +19,11 @@ record EngineSettings(
     Integer hotTierT2Slots,
     Duration tickDuration,
     Integer concurrencyLevel,
-    Class<?> executor) {
+    Class<?> executor,
+    Boolean shared) {
 
-  static final EngineSettings NONE = new EngineSettings(null, null, null, null, null, null, null);
+  static final EngineSettings NONE =
+      new EngineSettings(null, null, null, null, null, null, null, null);
 
   /**
    * These settings, with each one not set here taken from {@code template}. The bound is taken
@@ -34,7 +38,8 @@ record EngineSettings(
         ownTiers ? hotTierT2Slots : template.hotTierT2Slots,
         tickDuration != null ? tickDuration : template.tickDuration,
         concurrencyLevel != null ? concurrencyLevel : template.concurrencyLevel,
-        executor != null ? executor : template.executor);
+        executor != null ? executor : template.executor,
+        shared != null ? shared : template.shared);
   }
 
   /** Sets what is set here on {@code configuration}; executors come from the manager. */
@@ -56,6 +61,9 @@ record EngineSettings(
     }
     if (executor != null) {
       configuration.setExecutor(executors.get(executor));
+    }
+    if (shared != null) {
+      configuration.setShared(shared);
     }
   }
 

@@ -16,16 +16,18 @@ import java.util.Set;
  *     template instead of returning null
  * @param template the {@code default} block
  * @param caches the declared caches by name, in the file's order
+ * @param redis the {@code redis} block, or null without one
  */
 public record ManagerSettings(
     String source,
     boolean preconfigureUnknownCaches,
     CacheSettings template,
-    Map<String, CacheSettings> caches) {
+    Map<String, CacheSettings> caches,
+    RedisSettings redis) {
 
   /** No file. */
   public static final ManagerSettings NONE =
-      new ManagerSettings(null, false, CacheSettings.NONE, Map.of());
+      new ManagerSettings(null, false, CacheSettings.NONE, Map.of(), null);
 
   /** Copies {@code caches}, keeping its order. */
   public ManagerSettings {

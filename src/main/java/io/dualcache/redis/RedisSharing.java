@@ -325,12 +325,16 @@ public final class RedisSharing implements AutoCloseable {
     }
   }
 
-  /** Runs {@code task} in the sharing's worker thread (removals of near copies, re-tracking). */
-  void later(Runnable task) {
+  /**
+   * Runs {@code task} in the sharing's worker thread (removals of near copies, re-tracking); false
+   * if the sharing is closed and it will not run.
+   */
+  boolean later(Runnable task) {
     try {
       worker.execute(task);
+      return true;
     } catch (RuntimeException e) {
-      // closed
+      return false; // closed
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
@@ -64,6 +65,15 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   private final LongAdder misses = new LongAdder();
   private final LongAdder invalidations = new LongAdder();
   private final LongAdder retries = new LongAdder();
+
+  /**
+   * Invalidations and flushes that arrived but whose near copies the worker has not dropped yet:
+   * incremented on Lettuce's event loop when a push arrives, decremented by the worker after the
+   * drop (atomics). While it is above zero no near copy is served, since any might be one a push
+   * already declared stale; reads go to Redis. (The drop itself cannot run on the event loop: a
+   * writer holds the key's lock while it waits there for its reply.)
+   */
+  private final AtomicInteger dropsPending = new AtomicInteger();
 
   /** Test hook: runs between a fill's read reply and its install. */
   volatile FillHook fillHook;
@@ -150,7 +160,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   @Override
   public V get(Object key) {
     Objects.requireNonNull(key, "key");
-    if (tickets.trustedNow()) {
+    if (nearCopiesServable()) {
       V value = near.get(key); // throws on a closed cache's miss
       if (value != null) {
         nearHits.increment();
@@ -212,7 +222,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   public boolean containsKey(Object key) {
     Objects.requireNonNull(key, "key");
     checkOpen();
-    if (tickets.trustedNow() && near.containsKey(key)) {
+    if (nearCopiesServable() && near.containsKey(key)) {
       return true;
     }
     try {
@@ -599,8 +609,30 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
       }
     }
     if (!mine.isEmpty()) {
-      sharing.later(() -> dropNear(mine));
+      dropLater(() -> dropNear(mine));
     }
+  }
+
+  /** Runs {@code drop} in the worker; near copies are not served until it ran. */
+  private void dropLater(Runnable drop) {
+    dropsPending.incrementAndGet();
+    boolean queued =
+        sharing.later(
+            () -> {
+              try {
+                drop.run();
+              } finally {
+                dropsPending.decrementAndGet();
+              }
+            });
+    if (!queued) {
+      dropsPending.decrementAndGet(); // closed: nothing is served any more
+    }
+  }
+
+  /** Whether a near hit may be served: tracking is on and no push waits to be applied. */
+  private boolean nearCopiesServable() {
+    return dropsPending.get() == 0 && tickets.trustedNow();
   }
 
   private void dropNear(List<byte[]> redisKeys) {
@@ -622,7 +654,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   /** A flush or a loss of tracking (on the event loop): empty the near cache soon. */
   void flushed() {
     tickets.clearing();
-    sharing.later(this::emptyNow);
+    dropLater(this::emptyNow);
   }
 
   /** Empties the near cache now (in the sharing's worker). */

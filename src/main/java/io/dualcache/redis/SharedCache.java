@@ -3,7 +3,6 @@ package io.dualcache.redis;
 import io.dualcache.engine.ChangeType;
 import io.dualcache.engine.DualCache;
 import io.dualcache.engine.DualCacheBuilder;
-import io.dualcache.engine.EditableEntry;
 import io.dualcache.engine.EntryAction;
 import io.dualcache.engine.EntryListener;
 import io.dualcache.engine.Expiry;
@@ -11,13 +10,10 @@ import io.dualcache.engine.KeyValueStore;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
@@ -50,12 +46,9 @@ import java.util.function.UnaryOperator;
  * <p>All calls are thread-safe. Null keys and values throw {@code NullPointerException}.
  */
 public final class SharedCache<K, V> implements KeyValueStore<K, V> {
-  /** A compute that loses this many compare-and-sets in a row gives up. */
-  private static final int MAX_ATTEMPTS = 10_000;
-
   private final RedisSharing sharing;
   private final String name;
-  private final byte[] prefix;
+  private final RedisKeys keys;
   private final DualCache<K, V> near;
   private final Expiry<K, V> expiry;
   private final EntryListener<K, V> listener;
@@ -63,17 +56,10 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   private final LongAdder nearHits = new LongAdder();
   private final LongAdder redisHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
-  private final LongAdder invalidations = new LongAdder();
   private final LongAdder retries = new LongAdder();
 
-  /**
-   * Invalidations and flushes that arrived but whose near copies the worker has not dropped yet:
-   * incremented on Lettuce's event loop when a push arrives, decremented by the worker after the
-   * drop (atomics). While it is above zero no near copy is served, since any might be one a push
-   * already declared stale; reads go to Redis. (The drop itself cannot run on the event loop: a
-   * writer holds the key's lock while it waits there for its reply.)
-   */
-  private final AtomicInteger dropsPending = new AtomicInteger();
+  private final NearInvalidation invalidation;
+  private final SharedWrites<K, V> writes;
 
   /** Test hook: runs between a fill's read reply and its install. */
   volatile FillHook fillHook;
@@ -95,7 +81,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
       EntryListener<K, V> listener) {
     this.sharing = sharing;
     this.name = name;
-    this.prefix = (sharing.keyPrefix() + ":" + name + ":").getBytes(StandardCharsets.UTF_8);
+    this.keys = new RedisKeys(sharing, name);
     this.expiry = expiry;
     this.listener = listener;
     this.tickets = new FillTickets(sharing);
@@ -106,6 +92,8 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
       nearBuilder.listener(this::onNearEvent);
     }
     this.near = nearBuilder.build();
+    this.invalidation = new NearInvalidation(sharing, keys, tickets, near);
+    this.writes = new SharedWrites<>(sharing, name, keys, tickets, near, expiry, listener, retries);
   }
 
   /**
@@ -126,7 +114,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
 
   /** The Redis key prefix of this cache: {@code <key-prefix>:<name>:}. */
   public String keyPrefix() {
-    return new String(prefix, StandardCharsets.UTF_8);
+    return keys.prefix();
   }
 
   /** The near cache (for its size and statistics; writing to it directly bypasses Redis). */
@@ -160,7 +148,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   @Override
   public V get(Object key) {
     Objects.requireNonNull(key, "key");
-    if (nearCopiesServable()) {
+    if (invalidation.servable()) {
       V value = near.get(key); // throws on a closed cache's miss
       if (value != null) {
         nearHits.increment();
@@ -169,7 +157,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     } else {
       checkOpen();
     }
-    byte[] k = redisKey(key);
+    byte[] k = keys.of(key);
     FillTickets.Ticket ticket = tickets.beforeRead(k);
     RedisScripts.Held held = read(k, "GET");
     if (held.bytes() == null) {
@@ -190,7 +178,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
           typedKey,
           e -> {
             if (tickets.fillMayInstall(ticket)) {
-              setNear(e, value, lifetime);
+              writes.setNear(e, value, lifetime);
             }
             return null;
           });
@@ -222,11 +210,11 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   public boolean containsKey(Object key) {
     Objects.requireNonNull(key, "key");
     checkOpen();
-    if (nearCopiesServable() && near.containsKey(key)) {
+    if (invalidation.servable() && near.containsKey(key)) {
       return true;
     }
     try {
-      return sharing.commands().exists(redisKey(key)) > 0;
+      return sharing.commands().exists(keys.of(key)) > 0;
     } catch (RuntimeException e) {
       throw sharing.failure("EXISTS", name, e);
     }
@@ -244,7 +232,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
 
   /** How many invalidations of this cache's keys arrived (for tests). */
   long invalidations() {
-    return invalidations.sum();
+    return invalidation.count();
   }
 
   // ================================================================ writes
@@ -257,129 +245,9 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   @Override
   public <R> R compute(K key, EntryAction<K, V, R> action) {
     Objects.requireNonNull(action, "action");
-    byte[] k = redisKey(key);
+    byte[] k = keys.of(key);
     checkOpen();
-    Failures failures = new Failures();
-    R result = near.compute(key, nearEntry -> computeShared(key, k, action, nearEntry, failures));
-    failures.rethrow();
-    return result;
-  }
-
-  /** The failures of a compute, thrown once the engine's compute has returned. */
-  private static final class Failures {
-    RuntimeException command;
-    Throwable listener;
-
-    void rethrow() {
-      if (command != null) {
-        throw command;
-      }
-      if (listener instanceof RuntimeException) {
-        throw (RuntimeException) listener;
-      }
-      if (listener instanceof Error) {
-        throw (Error) listener;
-      }
-    }
-  }
-
-  /** The body of {@link #compute}, under the engine's lock of the key. */
-  private <R> R computeShared(
-      K key,
-      byte[] k,
-      EntryAction<K, V, R> action,
-      EditableEntry<K, V> nearEntry,
-      Failures failures) {
-    for (int attempt = 1; ; attempt++) {
-      FillTickets.Ticket ticket = tickets.beforeWrite(k);
-      RedisScripts.Held held;
-      try {
-        held = RedisScripts.read(sharing.commands(), k);
-      } catch (RuntimeException e) {
-        nearEntry.remove();
-        failures.command = sharing.failure("GET", name, e);
-        return null;
-      }
-      V current = held.bytes() == null ? null : decodeValue(held.bytes());
-      RemoteEntry<K, V> entry = new RemoteEntry<>(key, current, expiry);
-      R result = action.apply(entry);
-      RemoteEntry.Change change = entry.change();
-      if (change == RemoteEntry.Change.NONE) {
-        // An equal near copy stays (a store-by-reference caller keeps its instance).
-        V near =
-            nearEntry.exists() && nearEntry.value().equals(current) ? nearEntry.value() : current;
-        syncNear(nearEntry, near, held.lifetimeNanos(), ticket);
-        return result;
-      }
-      byte[] value = entry.value() == null ? null : encodeValue(entry.value());
-      boolean applied;
-      try {
-        applied =
-            change == RemoteEntry.Change.CREATE
-                ? RedisScripts.setIfAbsent(sharing.commands(), k, value, entry.lifetime())
-                : RedisScripts.compareAndSet(
-                    sharing.commands(), k, held.bytes(), change, value, entry.lifetime());
-      } catch (RuntimeException e) {
-        nearEntry.remove();
-        failures.command = sharing.failure("compare-and-set", name, e);
-        return null;
-      }
-      if (!applied) {
-        retries.increment();
-        if (attempt >= MAX_ATTEMPTS) {
-          nearEntry.remove();
-          failures.command =
-              new SharedCacheException(
-                  "shared cache '" + name + "': a write kept losing to other writers", null);
-          return null;
-        }
-        continue;
-      }
-      long lifetime = entry.lifetime() == Expiry.KEEP ? held.lifetimeNanos() : entry.lifetime();
-      syncNear(nearEntry, entry.value(), lifetime, ticket);
-      failures.listener = notifyListener(key, change, current, entry.written());
-      return result;
-    }
-  }
-
-  /**
-   * Makes the near copy what Redis holds after a compute ({@code value}; null: nothing), if no
-   * invalidation, flush, clear or loss of tracking came in since the compute's read; otherwise
-   * drops it. The key's stripe moves either way, so a fill whose read was answered before this
-   * write installs nothing.
-   */
-  private void syncNear(
-      EditableEntry<K, V> nearEntry, V value, long lifetime, FillTickets.Ticket ticket) {
-    if (tickets.writeMayInstall(ticket) && value != null && lifetime != 0) {
-      if (!(nearEntry.exists() && nearEntry.value() == value)) {
-        setNear(nearEntry, value, lifetime);
-      }
-    } else if (nearEntry.exists()) {
-      nearEntry.remove();
-    }
-  }
-
-  /** Tells the listener what the compute changed; returns what it threw, or null. */
-  private Throwable notifyListener(K key, RemoteEntry.Change change, V previous, V value) {
-    if (listener == null) {
-      return null;
-    }
-    try {
-      switch (change) {
-        case CREATE -> listener.onEvent(ChangeType.CREATED, key, null, value);
-        case REPLACE -> listener.onEvent(ChangeType.REPLACED, key, previous, value);
-        case REMOVE -> listener.onEvent(ChangeType.EXPLICIT, key, previous, null);
-        case EXPIRE_NOW -> listener.onEvent(ChangeType.EXPIRED, key, previous, null);
-        case REPLACE_EXPIRED -> {
-          listener.onEvent(ChangeType.REPLACED, key, previous, value);
-          listener.onEvent(ChangeType.EXPIRED, key, value, null);
-        }
-        default -> {}
-      }
-      return null;
-    } catch (RuntimeException | Error e) {
-      return e;
-    }
+    return writes.compute(key, k, action);
   }
 
   /**
@@ -400,35 +268,10 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
             return previous;
           });
     }
-    byte[] k = redisKey(key);
-    byte[] v = encodeValue(value);
+    byte[] k = keys.of(key);
+    byte[] v = keys.encode(value);
     checkOpen();
-    Failures failures = new Failures();
-    V previous =
-        near.compute(
-            key,
-            nearEntry -> {
-              FillTickets.Ticket ticket = tickets.beforeWrite(k);
-              byte[] old;
-              try {
-                old = sharing.commands().setGet(k, v);
-              } catch (RuntimeException e) {
-                nearEntry.remove();
-                failures.command = sharing.failure("SET", name, e);
-                return null;
-              }
-              V was = old == null ? null : decodeValue(old);
-              syncNear(nearEntry, value, Expiry.ETERNAL, ticket);
-              failures.listener =
-                  notifyListener(
-                      key,
-                      was == null ? RemoteEntry.Change.CREATE : RemoteEntry.Change.REPLACE,
-                      was,
-                      value);
-              return was;
-            });
-    failures.rethrow();
-    return previous;
+    return writes.put(key, k, value, v);
   }
 
   /** Removes {@code key} from Redis, then from the near cache; whether Redis held it. */
@@ -524,7 +367,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
 
   /** Moves the Redis TTL of {@code key} after an access, without waiting for the reply. */
   void touchLater(Object key, long lifetimeNanos) {
-    byte[] k = redisKey(key);
+    byte[] k = keys.of(key);
     try {
       if (lifetimeNanos == Expiry.ETERNAL) {
         sharing.asyncCommands().persist(k);
@@ -549,7 +392,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     checkOpen();
     tickets.clearing();
     try {
-      ScanArgs args = ScanArgs.Builder.matches(globPattern()).limit(1000);
+      ScanArgs args = ScanArgs.Builder.matches(keys.pattern()).limit(1000);
       ScanCursor cursor = ScanCursor.INITIAL;
       do {
         KeyScanCursor<byte[]> page = sharing.commands().scan(cursor, args);
@@ -574,7 +417,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   @Override
   public Iterator<Map.Entry<K, V>> iterator() {
     checkOpen();
-    return new SharedIterator<>(this, sharing, globPattern());
+    return new SharedIterator<>(this, sharing, keys.pattern());
   }
 
   /** Closes the near cache; the Redis keys stay. */
@@ -594,75 +437,19 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     return "SharedCache[" + name + " on " + sharing.address() + "]";
   }
 
-  // ================================================================ invalidation
+  // ================================================================ invalidation, from
+  // RedisSharing
 
-  /**
-   * Keys written elsewhere (on Lettuce's event loop): bump their stripes now, drop copies later.
-   */
   void invalidated(List<byte[]> redisKeys) {
-    List<byte[]> mine = new java.util.ArrayList<>();
-    for (byte[] k : redisKeys) {
-      if (startsWithPrefix(k)) {
-        tickets.invalidate(k);
-        invalidations.increment();
-        mine.add(k);
-      }
-    }
-    if (!mine.isEmpty()) {
-      dropLater(() -> dropNear(mine));
-    }
+    invalidation.invalidated(redisKeys);
   }
 
-  /** Runs {@code drop} in the worker; near copies are not served until it ran. */
-  private void dropLater(Runnable drop) {
-    dropsPending.incrementAndGet();
-    boolean queued =
-        sharing.later(
-            () -> {
-              try {
-                drop.run();
-              } finally {
-                dropsPending.decrementAndGet();
-              }
-            });
-    if (!queued) {
-      dropsPending.decrementAndGet(); // closed: nothing is served any more
-    }
-  }
-
-  /** Whether a near hit may be served: tracking is on and no push waits to be applied. */
-  private boolean nearCopiesServable() {
-    return dropsPending.get() == 0 && tickets.trustedNow();
-  }
-
-  private void dropNear(List<byte[]> redisKeys) {
-    if (near.isClosed()) {
-      return;
-    }
-    for (byte[] k : redisKeys) {
-      Object key;
-      try {
-        key = decodeKey(k);
-      } catch (RuntimeException e) {
-        emptyNow();
-        return;
-      }
-      near.remove(key);
-    }
-  }
-
-  /** A flush or a loss of tracking (on the event loop): empty the near cache soon. */
   void flushed() {
-    tickets.clearing();
-    dropLater(this::emptyNow);
+    invalidation.flushed();
   }
 
-  /** Empties the near cache now (in the sharing's worker). */
   void emptyNow() {
-    tickets.clearing();
-    if (!near.isClosed()) {
-      near.clear();
-    }
+    invalidation.emptyNow();
   }
 
   void closeNear() {
@@ -690,71 +477,13 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     }
   }
 
-  private void setNear(EditableEntry<K, V> e, V value, long lifetimeNanos) {
-    if (expiry == null) {
-      e.setValue(value); // eternal: the near cache of a cache without expiry keeps no deadlines
-    } else {
-      e.setValue(value, lifetimeNanos);
-    }
-  }
-
-  private boolean startsWithPrefix(byte[] k) {
-    if (k.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (k[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private byte[] redisKey(Object key) {
-    Objects.requireNonNull(key, "key");
-    byte[] k;
-    try {
-      k = sharing.codec().encode(key);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "shared cache '" + name + "': cannot encode the key: " + e.getMessage(), e);
-    }
-    byte[] full = Arrays.copyOf(prefix, prefix.length + k.length);
-    System.arraycopy(k, 0, full, prefix.length, k.length);
-    return full;
-  }
-
-  /** The key whose Redis key is {@code redisKey} (which starts with this cache's prefix). */
+  /** The key whose Redis key is {@code redisKey} (one of this cache's). */
   Object decodeKey(byte[] redisKey) {
-    return sharing.codec().decode(Arrays.copyOfRange(redisKey, prefix.length, redisKey.length));
+    return keys.keyOf(redisKey);
   }
 
-  private byte[] encodeValue(V value) {
-    try {
-      return sharing.codec().encode(value);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "shared cache '" + name + "': cannot encode the value: " + e.getMessage(), e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings("unchecked") // values of this cache
   V decodeValue(byte[] bytes) {
-    try {
-      return (V) sharing.codec().decode(bytes);
-    } catch (RuntimeException e) {
-      throw sharing.failure("decoding a value", name, e);
-    }
-  }
-
-  private byte[] globPattern() {
-    StringBuilder b = new StringBuilder();
-    for (char c : keyPrefix().toCharArray()) {
-      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-        b.append('\\');
-      }
-      b.append(c);
-    }
-    return b.append('*').toString().getBytes(StandardCharsets.UTF_8);
+    return (V) keys.decode(bytes);
   }
 }

@@ -36,6 +36,7 @@ import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.event.EventType;
 import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.spi.CachingProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -235,6 +236,28 @@ class SharedJCacheTest {
     assertEquals(1, b.get("s"));
     awaitValue(b, "s", null);
     assertNull(a.get("s"));
+  }
+
+  @Test
+  void aHitOnOneNodeMovesTheAccessExpiryForEveryNode() throws Exception {
+    MutableConfiguration<String, Integer> config =
+        new MutableConfiguration<String, Integer>()
+            .setTypes(String.class, Integer.class)
+            .setExpiryPolicyFactory(
+                TouchedExpiryPolicy.factoryOf(
+                    new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, 1000)));
+    Cache<String, Integer> a = node("a").createCache("touched", config);
+    Cache<String, Integer> b = node("b").createCache("touched", config);
+    a.put("s", 1);
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+    while (System.nanoTime() < end) {
+      assertEquals(1, a.get("s"), "A's reads keep it alive"); // near hits: each moves the TTL
+      Thread.sleep(100);
+    }
+    assertEquals(1, b.get("s"), "alive in Redis too, 2.5 s after a 1 s lifetime began");
+    Thread.sleep(2000); // no read for twice the lifetime (a read would move it again)
+    assertNull(b.get("s"), "expired for B");
+    assertNull(a.get("s"), "and for A");
   }
 
   /** Loads the length of the key. */

@@ -203,6 +203,12 @@ public final class DualCacheBuilder<K, V> {
       return threadFactory;
     }
     String threadName = name + "-daemon-" + THREAD_IDS.incrementAndGet();
-    return r -> new Thread(r, threadName);
+    return r -> {
+      Thread thread = new Thread(r, threadName);
+      // Not the creator's context loader (a web application's, say): a daemon of a cache that is
+      // never closed would keep it, and every class it loaded, from being collected.
+      thread.setContextClassLoader(DualCache.class.getClassLoader());
+      return thread;
+    };
   }
 }

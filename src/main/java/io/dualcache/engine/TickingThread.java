@@ -47,6 +47,8 @@ final class TickingThread implements Runnable {
       if (thread == null) {
         thread = new Thread(new TickingThread(), "dualcache-ticker");
         thread.setDaemon(true);
+        thread.setContextClassLoader(TickingThread.class.getClassLoader()); // not the creator's
+
         thread.start();
       }
     }

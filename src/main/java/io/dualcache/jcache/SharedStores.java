@@ -9,6 +9,7 @@ import io.dualcache.jcache.config.RedisSettings;
 import io.dualcache.redis.RedisSharing;
 import io.dualcache.redis.SharedCache;
 import io.dualcache.redis.SharedCodec;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import javax.cache.CacheException;
 
@@ -20,7 +21,10 @@ import javax.cache.CacheException;
 final class SharedStores implements AutoCloseable {
 
   private final RedisSettings settings;
-  private final ClassLoader classLoader;
+
+  /** Weak: the provider maps class loaders weakly to their managers, and we must not pin them. */
+  private final WeakReference<ClassLoader> classLoader;
+
   private final String managerName;
 
   /** Made by the first {@link #open}; guarded by {@code this}. */
@@ -30,7 +34,7 @@ final class SharedStores implements AutoCloseable {
 
   SharedStores(RedisSettings settings, ClassLoader classLoader, String managerName) {
     this.settings = settings;
-    this.classLoader = classLoader;
+    this.classLoader = new WeakReference<>(classLoader);
     this.managerName = managerName;
   }
 
@@ -60,7 +64,7 @@ final class SharedStores implements AutoCloseable {
             RedisSharing.builder(settings.uri())
                 .keyPrefix(settings.keyPrefix())
                 .commandTimeout(settings.commandTimeout())
-                .classLoader(classLoader);
+                .classLoader(loader());
         if (settings.codec() != null) {
           builder.codec(newCodec(settings.codec()));
         }
@@ -77,6 +81,15 @@ final class SharedStores implements AutoCloseable {
       }
     }
     return sharing;
+  }
+
+  private ClassLoader loader() {
+    ClassLoader loader = classLoader.get();
+    if (loader == null) {
+      throw new IllegalStateException(
+          "the class loader of cache manager " + managerName + " is gone");
+    }
+    return loader;
   }
 
   private static SharedCodec newCodec(Class<?> type) {

@@ -96,25 +96,41 @@ public final class RedisSharing implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "dualcache-redis-" + keyPrefix);
               t.setDaemon(true);
+              t.setContextClassLoader(RedisSharing.class.getClassLoader()); // not the creator's
               return t;
             });
-    this.client = RedisClient.create(uri);
-    client.setOptions(
-        ClientOptions.builder()
-            .protocolVersion(ProtocolVersion.RESP3)
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
-            .build());
-    client.addListener(new StateListener());
+    // Lettuce's threads (event loop, timers) start while connecting and inherit the context class
+    // loader of the thread that starts them: make it this library's, not the caller's (a web
+    // application's loader would stay reachable from those threads for as long as they run).
+    Thread caller = Thread.currentThread();
+    ClassLoader callerLoader = caller.getContextClassLoader();
+    caller.setContextClassLoader(RedisSharing.class.getClassLoader());
+    try {
+      this.client = RedisClient.create(uri);
+      client.setOptions(
+          ClientOptions.builder()
+              .protocolVersion(ProtocolVersion.RESP3)
+              .autoReconnect(true)
+              .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+              .timeoutOptions(TimeoutOptions.enabled(builder.commandTimeout))
+              .build());
+      client.addListener(new StateListener());
+      this.connection = connect();
+    } finally {
+      caller.setContextClassLoader(callerLoader);
+    }
+  }
+
+  /** Connects and switches tracking on; on failure closes what it opened. */
+  private StatefulRedisConnection<byte[], byte[]> connect() {
     StatefulRedisConnection<byte[], byte[]> c = null;
     try {
       c = client.connect(ByteArrayCodec.INSTANCE);
       c.addListener((PushListener) this::onPush);
-      this.connection = c;
       long e = epoch.get();
-      connection.sync().clientTracking(trackingArgs());
+      c.sync().clientTracking(trackingArgs());
       epoch.compareAndSet(e, e + 1);
+      return c;
     } catch (RuntimeException e) {
       if (c != null) {
         c.close();

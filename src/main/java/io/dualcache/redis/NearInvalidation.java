@@ -4,13 +4,15 @@ import io.dualcache.engine.DualCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Applies the invalidation pushes of one shared cache to its near cache. A push arrives on
  * Lettuce's event loop: it moves the fill tickets of its keys there and then, and leaves the drop
  * of the near copies to the sharing's worker, because a writer holds the key's lock while it waits
- * on that event loop for its reply. Between the two, no near copy is served ({@link #servable}).
+ * on that event loop for its reply. Between the two, no near copy of a key of the same stripe is
+ * served ({@link #servable}). Keys are decoded on the event loop, to find their stripes.
  */
 final class NearInvalidation {
   private final RedisSharing sharing;
@@ -19,12 +21,18 @@ final class NearInvalidation {
   private final DualCache<?, ?> near;
   private final LongAdder invalidations = new LongAdder();
 
+  private static final int STRIPES = 1024;
+
   /**
-   * Pushes that arrived whose drops the worker has not finished: incremented on the event loop,
-   * decremented by the worker after the drop (atomic). While above zero, any near copy might be one
-   * a push already declared stale.
+   * Per stripe of keys (by their hash code, as the near cache itself), the invalidated keys whose
+   * drop the worker has not finished: incremented on the event loop when the push arrives,
+   * decremented by the worker after the drop (atomic). While a stripe is above zero, its near
+   * copies are not served: any might be one a push already declared stale.
    */
-  private final AtomicInteger dropsPending = new AtomicInteger();
+  private final AtomicIntegerArray dropsPending = new AtomicIntegerArray(STRIPES);
+
+  /** Flushes (and undecodable keys) whose emptying the worker has not finished; as above. */
+  private final AtomicInteger flushesPending = new AtomicInteger();
 
   NearInvalidation(
       RedisSharing sharing, RedisKeys keys, FillTickets tickets, DualCache<?, ?> near) {
@@ -34,9 +42,12 @@ final class NearInvalidation {
     this.near = near;
   }
 
-  /** Whether a near hit may be served: tracking is on and no push waits to be applied. */
-  boolean servable() {
-    return dropsPending.get() == 0 && tickets.trustedNow();
+  /**
+   * Whether a near copy of {@code key} may be served: tracking is on and no push for a key of its
+   * stripe, and no flush, waits to be applied.
+   */
+  boolean servable(Object key) {
+    return dropsPending.get(stripe(key)) == 0 && flushesPending.get() == 0 && tickets.trustedNow();
   }
 
   /** How many invalidations of this cache's keys arrived. */
@@ -46,23 +57,43 @@ final class NearInvalidation {
 
   /** Keys written elsewhere (on the event loop): this cache's are no longer to be trusted. */
   void invalidated(List<byte[]> redisKeys) {
-    List<byte[]> mine = new ArrayList<>();
+    List<Object> mine = new ArrayList<>();
     for (byte[] k : redisKeys) {
       if (keys.isMine(k)) {
         tickets.invalidate(k);
         invalidations.increment();
-        mine.add(k);
+        Object key;
+        try {
+          key = keys.keyOf(k);
+        } catch (RuntimeException e) {
+          flushed(); // a key this JVM cannot decode: its copy cannot be found, drop them all
+          continue;
+        }
+        dropsPending.incrementAndGet(stripe(key));
+        mine.add(key);
       }
     }
-    if (!mine.isEmpty()) {
-      dropLater(() -> drop(mine));
+    if (!mine.isEmpty() && !sharing.later(() -> drop(mine))) {
+      mine.forEach(key -> dropsPending.decrementAndGet(stripe(key))); // closed
     }
   }
 
   /** A flush or a loss of tracking (on the event loop): empty the near cache soon. */
   void flushed() {
     tickets.clearing();
-    dropLater(this::emptyNow);
+    flushesPending.incrementAndGet();
+    boolean queued =
+        sharing.later(
+            () -> {
+              try {
+                emptyNow();
+              } finally {
+                flushesPending.decrementAndGet();
+              }
+            });
+    if (!queued) {
+      flushesPending.decrementAndGet(); // closed: nothing is served any more
+    }
   }
 
   /** Empties the near cache now; no ticket taken before may install. */
@@ -73,35 +104,20 @@ final class NearInvalidation {
     }
   }
 
-  private void dropLater(Runnable drop) {
-    dropsPending.incrementAndGet();
-    boolean queued =
-        sharing.later(
-            () -> {
-              try {
-                drop.run();
-              } finally {
-                dropsPending.decrementAndGet();
-              }
-            });
-    if (!queued) {
-      dropsPending.decrementAndGet(); // closed: nothing is served any more
+  private void drop(List<Object> invalidated) {
+    for (Object key : invalidated) {
+      try {
+        if (!near.isClosed()) {
+          near.remove(key);
+        }
+      } finally {
+        dropsPending.decrementAndGet(stripe(key));
+      }
     }
   }
 
-  private void drop(List<byte[]> redisKeys) {
-    if (near.isClosed()) {
-      return;
-    }
-    for (byte[] k : redisKeys) {
-      Object key;
-      try {
-        key = keys.keyOf(k);
-      } catch (RuntimeException e) {
-        emptyNow(); // a key this JVM cannot decode: no copy of it can be found, drop them all
-        return;
-      }
-      near.remove(key);
-    }
+  private static int stripe(Object key) {
+    int h = key.hashCode();
+    return (h ^ (h >>> 16)) & (STRIPES - 1);
   }
 }

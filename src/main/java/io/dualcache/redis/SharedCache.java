@@ -148,7 +148,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   @Override
   public V get(Object key) {
     Objects.requireNonNull(key, "key");
-    if (invalidation.servable()) {
+    if (invalidation.servable(key)) {
       V value = near.get(key); // throws on a closed cache's miss
       if (value != null) {
         nearHits.increment();
@@ -159,6 +159,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     }
     byte[] k = keys.of(key);
     FillTickets.Ticket ticket = tickets.beforeRead(k);
+    long sent = System.nanoTime();
     RedisScripts.Held held = read(k, "GET");
     if (held.bytes() == null) {
       misses.increment();
@@ -170,7 +171,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     if (hook != null) {
       hook.beforeInstall(key);
     }
-    long lifetime = lifetimeAfterHit(key, value, held);
+    long lifetime = lifetimeAfterHit(key, value, held, sent);
     if (ticket.trusted() && lifetime != 0) {
       @SuppressWarnings("unchecked") // a key that Redis holds for this cache
       K typedKey = (K) key;
@@ -190,7 +191,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
    * The near copy's lifetime after a Redis hit: what Redis has left, unless the access expiry moves
    * it (a Redis hit is a hit), which then moves the Redis TTL too.
    */
-  private long lifetimeAfterHit(Object key, V value, RedisScripts.Held held) {
+  private long lifetimeAfterHit(Object key, V value, RedisScripts.Held held, long sent) {
     if (expiry == null) {
       return Expiry.ETERNAL; // the near cache keeps no deadlines; an expiry in Redis invalidates
     }
@@ -202,7 +203,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
         return moved;
       }
     }
-    return held.lifetimeNanos();
+    return SharedWrites.remaining(held.lifetimeNanos(), sent);
   }
 
   /** Whether Redis (or a trusted near copy) holds {@code key}; no hit is recorded. */
@@ -210,7 +211,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   public boolean containsKey(Object key) {
     Objects.requireNonNull(key, "key");
     checkOpen();
-    if (invalidation.servable() && near.containsKey(key)) {
+    if (invalidation.servable(key) && near.containsKey(key)) {
       return true;
     }
     try {

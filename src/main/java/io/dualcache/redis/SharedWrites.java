@@ -115,6 +115,7 @@ final class SharedWrites<K, V> {
       Failures failures) {
     for (int attempt = 1; ; attempt++) {
       FillTickets.Ticket ticket = tickets.beforeWrite(k);
+      long readSent = System.nanoTime();
       RedisScripts.Held held;
       try {
         held = RedisScripts.read(sharing.commands(), k);
@@ -131,11 +132,12 @@ final class SharedWrites<K, V> {
         // An equal near copy stays (a store-by-reference caller keeps its instance).
         V near =
             nearEntry.exists() && nearEntry.value().equals(current) ? nearEntry.value() : current;
-        syncNear(nearEntry, near, held.lifetimeNanos(), ticket);
+        syncNear(nearEntry, near, remaining(held.lifetimeNanos(), readSent), ticket);
         return result;
       }
       byte[] value = entry.value() == null ? null : keys.encode(entry.value());
       boolean applied;
+      long writeSent = System.nanoTime();
       try {
         applied =
             change == RemoteEntry.Change.CREATE
@@ -158,7 +160,10 @@ final class SharedWrites<K, V> {
         }
         continue;
       }
-      long lifetime = entry.lifetime() == Expiry.KEEP ? held.lifetimeNanos() : entry.lifetime();
+      long lifetime =
+          entry.lifetime() == Expiry.KEEP
+              ? remaining(held.lifetimeNanos(), readSent)
+              : remaining(entry.lifetime(), writeSent);
       syncNear(nearEntry, entry.value(), lifetime, ticket);
       failures.listener = notifyListener(key, change, current, entry.written());
       return result;
@@ -203,6 +208,17 @@ final class SharedWrites<K, V> {
     } catch (RuntimeException | Error e) {
       return e;
     }
+  }
+
+  /**
+   * What is left of a lifetime Redis started counting no earlier than {@code sentNanos} (when the
+   * command went out): the near copy must not outlive the Redis key. 0 when nothing is left.
+   */
+  static long remaining(long lifetimeNanos, long sentNanos) {
+    if (lifetimeNanos == Expiry.ETERNAL || lifetimeNanos == Expiry.KEEP) {
+      return lifetimeNanos;
+    }
+    return Math.max(0, lifetimeNanos - (System.nanoTime() - sentNanos));
   }
 
   /** Sets the near copy, with {@code lifetimeNanos} unless the cache keeps no deadlines. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The runs behind results.md. From benchmarks/: mvn -B -ntp -q package, then this script.
+# The runs behind results.md. From benchmarks/: mvn -B -ntp -q package, then this script (log: > run-log.txt).
 # JAR=... to use a copy of target/benchmarks.jar (e.g. one out of reach of other builds).
 # The machine is shared: each step waits (up to QUIET_WAIT × 3 s) for a quiet machine, takes the
 # CPU lock, and is run again (up to TRIES times) when other processes used more than 5 s of CPU

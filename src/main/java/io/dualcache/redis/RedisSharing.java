@@ -52,6 +52,7 @@ public final class RedisSharing implements AutoCloseable {
   private final String password;
   private final String keyPrefix;
   private final Duration commandTimeout;
+  private final boolean countNearHits;
   private final SharedCodec codec;
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> connection;
@@ -83,6 +84,7 @@ public final class RedisSharing implements AutoCloseable {
             + uri.getDatabase();
     this.keyPrefix = builder.keyPrefix;
     this.commandTimeout = builder.commandTimeout;
+    this.countNearHits = builder.countNearHits;
     this.codec =
         builder.codec != null
             ? builder.codec
@@ -251,6 +253,10 @@ public final class RedisSharing implements AutoCloseable {
 
   SharedCodec codec() {
     return codec;
+  }
+
+  boolean countsNearHits() {
+    return countNearHits;
   }
 
   long epoch() {
@@ -452,6 +458,7 @@ public final class RedisSharing implements AutoCloseable {
     private SharedCodec codec;
     private ClassLoader classLoader;
     private String clientName = "dualcache";
+    private boolean countNearHits;
 
     private Builder(String uri) {
       this.uri = Objects.requireNonNull(uri, "uri");
@@ -478,6 +485,16 @@ public final class RedisSharing implements AutoCloseable {
     /** The codec of keys and values; default {@link SharedCodec#serialization}. */
     public Builder codec(SharedCodec codec) {
       this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    /**
+     * Whether the caches count their near hits ({@link SharedCache#nearHits()}); default false: a
+     * shared counter on the hit path costs about half of a near hit's speed (measured in
+     * benchmarks/results/2026-12-01-redis). Redis hits, misses and retries are always counted.
+     */
+    public Builder countNearHits(boolean count) {
+      this.countNearHits = count;
       return this;
     }
 

@@ -53,7 +53,10 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
   private final Expiry<K, V> expiry;
   private final EntryListener<K, V> listener;
   private final FillTickets tickets;
-  private final LongAdder nearHits = new LongAdder();
+
+  /** Counts near hits when the sharing asks for it; null otherwise (see {@link #nearHits}). */
+  private final LongAdder nearHits;
+
   private final LongAdder redisHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder retries = new LongAdder();
@@ -85,6 +88,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     this.expiry = expiry;
     this.listener = listener;
     this.tickets = new FillTickets(sharing);
+    this.nearHits = sharing.countsNearHits() ? new LongAdder() : null;
     if (expiry != null) {
       nearBuilder.expiry(new AccessTouchingExpiry<>(expiry, this));
     }
@@ -122,8 +126,18 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     return near;
   }
 
-  /** Reads served by the near cache. */
+  /**
+   * Reads served by the near cache, if the sharing counts them ({@link
+   * RedisSharing.Builder#countNearHits}); otherwise throws {@link IllegalStateException}. (Through
+   * JCache, the statistics' hits less {@link #redisHits()} are the near hits.)
+   */
   public long nearHits() {
+    if (nearHits == null) {
+      throw new IllegalStateException(
+          "near hits of shared cache '"
+              + name
+              + "' are not counted: RedisSharing.Builder.countNearHits(true) counts them");
+    }
     return nearHits.sum();
   }
 
@@ -151,7 +165,9 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
     if (invalidation.servable(key)) {
       V value = near.get(key); // throws on a closed cache's miss
       if (value != null) {
-        nearHits.increment();
+        if (nearHits != null) {
+          nearHits.increment();
+        }
         return value;
       }
     } else {

@@ -99,7 +99,6 @@ public class NearHitBenchmark {
     private RedisServer server;
     private final List<AutoCloseable> closers = new ArrayList<>();
     private SharedCache<Integer, String> sharedCache;
-    private long nearHitsAtStart;
     private long redisHitsAtStart;
     private Map<String, Long> callsAtStart;
     private volatile long epoch; // LocalEngineCounted: the volatile read of SharedCache's epoch
@@ -152,7 +151,6 @@ public class NearHitBenchmark {
             }
             check(missing);
             sharedCache = cache;
-            nearHitsAtStart = cache.nearHits();
             redisHitsAtStart = cache.redisHits();
             return cache::get;
           }
@@ -256,9 +254,8 @@ public class NearHitBenchmark {
       try {
         if (sharedCache != null) {
           System.out.printf(
-              "%n[%s] trial: near hits %,d, Redis reads %,d, misses %,d%n",
+              "%n[%s] trial: Redis reads %,d, misses %,d%n",
               impl,
-              sharedCache.nearHits() - nearHitsAtStart,
               sharedCache.redisHits() - redisHitsAtStart,
               sharedCache.misses());
         }

@@ -87,8 +87,8 @@ public class TwoNodeBenchmark {
       }
       try {
         server = RedisServer.start();
-        sharingA = RedisSharing.builder(server.uri()).keyPrefix("bench").build();
-        sharingB = RedisSharing.builder(server.uri()).keyPrefix("bench").build();
+        sharingA = RedisSharing.builder(server.uri()).keyPrefix("bench").countNearHits(true).build();
+        sharingB = RedisSharing.builder(server.uri()).keyPrefix("bench").countNearHits(true).build();
         cacheA =
             sharingA.cache("zipf", DualCache.<Integer, String>builder().maximumSize(nearBound));
         cacheB =

@@ -26,6 +26,7 @@ class SharedClassLoaderLeakTest {
   void aDiscardedClassLoaderIsCollectedThoughItsManagerSharesThroughRedis() throws Exception {
     DualCachingProvider provider = new DualCachingProvider();
     WeakReference<ClassLoader> discarded;
+    RedisSharing sharing = null; // held on purpose: it must not reach the loader either
     try (RedisServer server = new RedisServer()) {
       ClassLoader previous = Thread.currentThread().getContextClassLoader();
       URLClassLoader loader =
@@ -45,12 +46,17 @@ class SharedClassLoaderLeakTest {
                 new MutableConfiguration<String, String>().setTypes(String.class, String.class));
         cache.put("key", "value");
         assertEquals("value", cache.get("key"));
+        sharing = cache.unwrap(SharedCache.class).sharing();
       } finally {
         Thread.currentThread().setContextClassLoader(previous);
       }
       loader = null;
       assertTrue(collected(discarded), "the discarded class loader is still reachable");
     } finally {
+      // The provider no longer knows the manager of a collected loader: stop what it started.
+      if (sharing != null) {
+        sharing.close();
+      }
       provider.close();
     }
   }

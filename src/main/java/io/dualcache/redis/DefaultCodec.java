@@ -34,21 +34,20 @@ final class DefaultCodec implements SharedCodec {
 
   @Override
   public byte[] encode(Object value) {
-    if (value instanceof String) {
-      String s = (String) value;
+    if (value instanceof String s) {
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       if (s.isEmpty() || s.charAt(0) >= TAGS) {
         return utf8;
       }
       return tagged(STRING, utf8.length).put(utf8).array();
-    } else if (value instanceof Integer) {
-      return tagged(INTEGER, 4).putInt((Integer) value).array();
-    } else if (value instanceof Long) {
-      return tagged(LONG, 8).putLong((Long) value).array();
-    } else if (value instanceof Boolean) {
-      return tagged(BOOLEAN, 1).put((byte) ((Boolean) value ? 1 : 0)).array();
-    } else if (value instanceof Double) {
-      return tagged(DOUBLE, 8).putDouble((Double) value).array();
+    } else if (value instanceof Integer i) {
+      return tagged(INTEGER, 4).putInt(i).array();
+    } else if (value instanceof Long l) {
+      return tagged(LONG, 8).putLong(l).array();
+    } else if (value instanceof Boolean b) {
+      return tagged(BOOLEAN, 1).put((byte) (b ? 1 : 0)).array();
+    } else if (value instanceof Double d) {
+      return tagged(DOUBLE, 8).putDouble(d).array();
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -77,20 +76,14 @@ final class DefaultCodec implements SharedCodec {
       return new String(bytes, StandardCharsets.UTF_8);
     }
     ByteBuffer in = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
-    switch (first) {
-      case STRING:
-        return new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
-      case INTEGER:
-        return in.getInt();
-      case LONG:
-        return in.getLong();
-      case BOOLEAN:
-        return in.get() != 0;
-      case DOUBLE:
-        return in.getDouble();
-      default:
-        throw new IllegalArgumentException("unknown codec tag " + first);
-    }
+    return switch (first) {
+      case STRING -> new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+      case INTEGER -> in.getInt();
+      case LONG -> in.getLong();
+      case BOOLEAN -> in.get() != 0;
+      case DOUBLE -> in.getDouble();
+      default -> throw new IllegalArgumentException("unknown codec tag " + first);
+    };
   }
 
   private Object deserialize(byte[] bytes) {

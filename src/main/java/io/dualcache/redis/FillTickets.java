@@ -36,11 +36,6 @@ final class FillTickets {
     }
   }
 
-  /** Whether near copies are trusted now. */
-  boolean trustedNow() {
-    return (sharing.epoch() & 1) == 0;
-  }
-
   /** The ticket of a fill: a read of Redis after a near miss. */
   Ticket beforeRead(byte[] redisKey) {
     int stripe = stripe(redisKey);

@@ -3,7 +3,6 @@ package io.dualcache.redis;
 import io.dualcache.engine.DualCache;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -31,9 +30,6 @@ final class NearInvalidation {
    */
   private final AtomicIntegerArray dropsPending = new AtomicIntegerArray(STRIPES);
 
-  /** Flushes (and undecodable keys) whose emptying the worker has not finished; as above. */
-  private final AtomicInteger flushesPending = new AtomicInteger();
-
   NearInvalidation(
       RedisSharing sharing, RedisKeys keys, FillTickets tickets, DualCache<?, ?> near) {
     this.sharing = sharing;
@@ -43,11 +39,13 @@ final class NearInvalidation {
   }
 
   /**
-   * Whether a near copy of {@code key} may be served: tracking is on and no push for a key of its
-   * stripe, and no flush, waits to be applied.
+   * Whether a near copy of {@code key} may be served: no push for a key of its stripe, and no
+   * flush, waits to be applied. (One volatile read: a flush holds every stripe. A loss of tracking
+   * is a flush, and while tracking is off nothing is installed, so the emptied near cache serves
+   * nothing stale.)
    */
   boolean servable(Object key) {
-    return dropsPending.get(stripe(key)) == 0 && flushesPending.get() == 0 && tickets.trustedNow();
+    return dropsPending.get(stripe(key)) == 0;
   }
 
   /** How many invalidations of this cache's keys arrived. */
@@ -81,18 +79,25 @@ final class NearInvalidation {
   /** A flush or a loss of tracking (on the event loop): empty the near cache soon. */
   void flushed() {
     tickets.clearing();
-    flushesPending.incrementAndGet();
+    holdAll(1);
     boolean queued =
         sharing.later(
             () -> {
               try {
                 emptyNow();
               } finally {
-                flushesPending.decrementAndGet();
+                holdAll(-1);
               }
             });
     if (!queued) {
-      flushesPending.decrementAndGet(); // closed: nothing is served any more
+      holdAll(-1); // closed: nothing is served any more
+    }
+  }
+
+  /** Holds back (+1) or releases (-1) every stripe. */
+  private void holdAll(int delta) {
+    for (int i = 0; i < STRIPES; i++) {
+      dropsPending.addAndGet(i, delta);
     }
   }
 

@@ -17,27 +17,29 @@ final class RedisScripts {
 
   /** GET and PTTL in one round trip: {value or nil, pttl (-1 no TTL, -2 absent)}. */
   private static final String READ =
-      "local v = redis.call('GET', KEYS[1])\n"
-          + "if not v then return {false, -2} end\n"
-          + "return {v, redis.call('PTTL', KEYS[1])}";
+      """
+      local v = redis.call('GET', KEYS[1])
+      if not v then return {false, -2} end
+      return {v, redis.call('PTTL', KEYS[1])}""";
 
   /**
    * ARGV: expected ('0' absent, '1' present), expected bytes, op ('set', 'del', 'ttl'), value,
    * lifetime ('none': eternal, 'keep': keep the TTL, else milliseconds). Returns 1 if applied.
    */
   private static final String COMPARE_AND_SET =
-      "local cur = redis.call('GET', KEYS[1])\n"
-          + "if ARGV[1] == '0' then if cur then return 0 end\n"
-          + "elseif cur ~= ARGV[2] then return 0 end\n"
-          + "local op, ttl = ARGV[3], ARGV[5]\n"
-          + "if op == 'del' then redis.call('DEL', KEYS[1])\n"
-          + "elseif op == 'set' then\n"
-          + "  if ttl == 'none' then redis.call('SET', KEYS[1], ARGV[4])\n"
-          + "  elseif ttl == 'keep' then redis.call('SET', KEYS[1], ARGV[4], 'KEEPTTL')\n"
-          + "  else redis.call('SET', KEYS[1], ARGV[4], 'PX', ttl) end\n"
-          + "elseif ttl == 'none' then redis.call('PERSIST', KEYS[1])\n"
-          + "elseif ttl ~= 'keep' then redis.call('PEXPIRE', KEYS[1], ttl) end\n"
-          + "return 1";
+      """
+      local cur = redis.call('GET', KEYS[1])
+      if ARGV[1] == '0' then if cur then return 0 end
+      elseif cur ~= ARGV[2] then return 0 end
+      local op, ttl = ARGV[3], ARGV[5]
+      if op == 'del' then redis.call('DEL', KEYS[1])
+      elseif op == 'set' then
+        if ttl == 'none' then redis.call('SET', KEYS[1], ARGV[4])
+        elseif ttl == 'keep' then redis.call('SET', KEYS[1], ARGV[4], 'KEEPTTL')
+        else redis.call('SET', KEYS[1], ARGV[4], 'PX', ttl) end
+      elseif ttl == 'none' then redis.call('PERSIST', KEYS[1])
+      elseif ttl ~= 'keep' then redis.call('PEXPIRE', KEYS[1], ttl) end
+      return 1""";
 
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] ABSENT = ascii("0");
@@ -51,7 +53,19 @@ final class RedisScripts {
   private RedisScripts() {}
 
   /** What Redis holds for a key: its bytes (null if absent) and remaining lifetime. */
-  record Held(byte[] bytes, long pttlMillis) {
+  static final class Held {
+    private final byte[] bytes;
+    private final long pttlMillis;
+
+    Held(byte[] bytes, long pttlMillis) {
+      this.bytes = bytes;
+      this.pttlMillis = pttlMillis;
+    }
+
+    /** The value's bytes as Redis holds them (not copied: do not change), or null if absent. */
+    byte[] bytes() {
+      return bytes;
+    }
 
     /** The remaining lifetime in nanoseconds, {@link Expiry#ETERNAL} without a TTL. */
     long lifetimeNanos() {

@@ -318,18 +318,18 @@ public final class RedisSharing implements AutoCloseable {
     }
     List<Object> content = message.getContent(RedisSharing::bytesOf);
     Object keys = content.size() > 1 ? content.get(1) : null;
-    if (!(keys instanceof List)) {
-      flushed();
+    if (!(keys instanceof List<?> pushed)) {
+      flushed(); // a null key list: FLUSHDB or FLUSHALL
       return;
     }
-    List<byte[]> list = new ArrayList<>();
-    for (Object key : (List<?>) keys) {
-      if (key instanceof byte[]) {
-        list.add((byte[]) key);
+    List<byte[]> invalidated = new ArrayList<>();
+    for (Object key : pushed) {
+      if (key instanceof byte[] bytes) {
+        invalidated.add(bytes);
       }
     }
     for (SharedCache<?, ?> cache : caches.values()) {
-      cache.invalidated(list);
+      cache.invalidated(invalidated);
     }
   }
 
@@ -374,7 +374,7 @@ public final class RedisSharing implements AutoCloseable {
       return;
     }
     try {
-      worker.schedule(this::enableTracking, delayMillis, TimeUnit.MILLISECONDS);
+      Object unused = worker.schedule(this::enableTracking, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       enabling.set(false);
     }
@@ -390,7 +390,7 @@ public final class RedisSharing implements AutoCloseable {
     try {
       // OFF first: tracking may already be on for this connection (a replayed command), and ON
       // with the same prefix again is an error. Nothing is trusted until ON has answered.
-      connection.async().clientTracking(TrackingArgs.Builder.enabled(false));
+      Object unused = connection.async().clientTracking(TrackingArgs.Builder.enabled(false));
       connection
           .async()
           .clientTracking(trackingArgs())

@@ -68,6 +68,11 @@ public class NearHitBenchmark {
      * (a volatile read, a {@code LongAdder} increment per hit), to see where the difference goes.
      */
     LocalEngineCounted,
+    /**
+     * A diagnostic: the engine alone, filled by {@code compute} as SharedCache fills its near
+     * cache, instead of {@code put}.
+     */
+    LocalEngineComputed,
     /** Redisson {@code RLocalCachedMap.get}, every key in its LRU local cache of {@code bound}. */
     RedissonLocal,
     /** The same with eviction policy NONE and no size limit (no LRU bookkeeping on a hit). */
@@ -115,7 +120,9 @@ public class NearHitBenchmark {
         draws[i] = keyObjects[ranks[i]];
       }
       try {
-        if (impl != Impl.LocalEngine && impl != Impl.LocalEngineCounted) {
+        if (impl != Impl.LocalEngine
+            && impl != Impl.LocalEngineCounted
+            && impl != Impl.LocalEngineComputed) {
           server = RedisServer.start();
         }
         reader = open();
@@ -156,12 +163,23 @@ public class NearHitBenchmark {
           }
         case LocalEngine:
         case LocalEngineCounted:
+        case LocalEngineComputed:
           {
             DualCache<Integer, String> cache =
                 DualCache.<Integer, String>builder().maximumSize(bound).build();
             closers.add(cache::close);
             for (Integer k : keyObjects) {
-              cache.put(k, value(k));
+              if (impl == Impl.LocalEngineComputed) {
+                String v = value(k);
+                cache.compute(
+                    k,
+                    e -> {
+                      e.setValue(v);
+                      return null;
+                    });
+              } else {
+                cache.put(k, value(k));
+              }
             }
             int missing = 0;
             for (Integer k : keyObjects) {
@@ -170,7 +188,7 @@ public class NearHitBenchmark {
               }
             }
             check(missing);
-            if (impl == Impl.LocalEngine) {
+            if (impl != Impl.LocalEngineCounted) {
               return cache::get;
             }
             LongAdder hits = new LongAdder();

@@ -58,7 +58,13 @@ record CacheParts<K, V>(
     String name = cache.getName();
     Copier copier =
         configuration.getCopier() != null ? configuration.getCopier() : SerializingCopier.INSTANCE;
-    Copies copies = new Copies(configuration.isStoreByValue(), copier, classLoader, name);
+    Copies copies =
+        new Copies(
+            configuration.isStoreByValue(),
+            copier,
+            classLoader,
+            name,
+            configuration.getImmutableTypes());
     TypeCheck types = new TypeCheck(configuration.getKeyType(), configuration.getValueType(), name);
     Executor executor =
         configuration.getExecutor() != null

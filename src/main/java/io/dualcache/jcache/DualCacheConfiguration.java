@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.configuration.MutableConfiguration;
@@ -45,6 +46,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   private transient Executor executor;
   private transient Copier copier;
   private Boolean shared;
+  private Set<Class<?>> immutableTypes = Set.of();
 
   /** A configuration with the JSR-107 defaults: unbounded, eternal, store-by-value. */
   public DualCacheConfiguration() {}
@@ -67,6 +69,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
       this.executor = other.executor;
       this.copier = other.copier;
       this.shared = other.shared;
+      this.immutableTypes = other.immutableTypes;
     }
   }
 
@@ -204,6 +207,25 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   }
 
   /**
+   * Declares classes immutable, so that a store-by-value cache keeps and hands out their instances
+   * as they are instead of copying them (compared exactly: not their subclasses). Use it for
+   * classes you vouch for; records whose components are all immutable JDK types, enums or such
+   * records are recognised without it. Replaces what was set before.
+   */
+  public DualCacheConfiguration<K, V> setImmutableTypes(Set<Class<?>> types) {
+    for (Class<?> type : types) {
+      Objects.requireNonNull(type, "immutable types must not contain null");
+    }
+    this.immutableTypes = Set.copyOf(types);
+    return this;
+  }
+
+  /** The classes declared immutable with {@link #setImmutableTypes}; empty by default. */
+  public Set<Class<?>> getImmutableTypes() {
+    return immutableTypes;
+  }
+
+  /**
    * Whether the cache is shared through the manager's Redis ({@code dualcache.redis} in the
    * configuration file, or the {@code dualcache.redis.uri} property of the manager): with {@code
    * false} it stays local to this JVM. Not set (the default), a cache is shared when its manager
@@ -239,7 +261,8 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
         && concurrencyLevel == other.concurrencyLevel
         && Objects.equals(executor, other.executor)
         && Objects.equals(copier, other.copier)
-        && Objects.equals(shared, other.shared);
+        && Objects.equals(shared, other.shared)
+        && immutableTypes.equals(other.immutableTypes);
   }
 
   @Override
@@ -253,6 +276,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
             hotTierT2Slots,
             tickDuration,
             concurrencyLevel,
-            shared);
+            shared,
+            immutableTypes);
   }
 }

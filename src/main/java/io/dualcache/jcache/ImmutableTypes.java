@@ -1,5 +1,6 @@
 package io.dualcache.jcache;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -16,13 +17,18 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The JDK types whose instances never change, so a store-by-value cache may share them instead of
- * copying. Classes are compared exactly: a subclass of {@link BigInteger} may carry mutable state,
- * so only {@code BigInteger} itself qualifies.
+ * The types whose instances never change, so a store-by-value cache may share them instead of
+ * copying: the immutable JDK value types, enums, and records whose every component is of such a
+ * type (recursively: a record of records of strings qualifies). Classes are compared exactly: a
+ * subclass of {@link BigInteger} may carry mutable state, so only {@code BigInteger} itself
+ * qualifies; likewise a record component declared as an interface or a non-final class ({@code
+ * List}, {@code Object}, {@code Number}) makes its record mutable, whatever it holds at run time,
+ * and so does an array.
  */
 final class ImmutableTypes {
 
@@ -57,11 +63,39 @@ final class ImmutableTypes {
       new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-          return CLASSES.contains(type) || Enum.class.isAssignableFrom(type);
+          return isImmutableType(type, new HashSet<>());
         }
       };
 
   private ImmutableTypes() {}
+
+  /**
+   * Whether every instance of {@code type} is immutable; {@code visiting} holds the records being
+   * decided further up, which count as immutable here (a record that refers to its own type is
+   * immutable if its other components are).
+   */
+  private static boolean isImmutableType(Class<?> type, Set<Class<?>> visiting) {
+    if (type.isPrimitive()
+        || type == String.class
+        || type == Integer.class
+        || type == Long.class
+        || CLASSES.contains(type)
+        || Enum.class.isAssignableFrom(type)) {
+      return true;
+    }
+    if (!type.isRecord()) {
+      return false;
+    }
+    if (!visiting.add(type)) {
+      return true;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (!isImmutableType(component.getType(), visiting)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether {@code object} can be shared because no one can change it. */
   static boolean isImmutable(Object object) {

@@ -32,6 +32,18 @@ class ConfigFileErrorsTest {
   static Stream<Arguments> badFiles() {
     return Stream.of(
         bad(
+            "unknown immutable type",
+            "dualcache.caches.orders.immutable-types = [ \"com.example.NoSuchMoney\" ]",
+            "cache \"orders\"",
+            "key \"immutable-types[0]\"",
+            "unknown class \"com.example.NoSuchMoney\"",
+            "accepted: the binary name of a class"),
+        bad(
+            "immutable types not a list",
+            "dualcache.caches.orders.immutable-types = \"java.lang.String\"",
+            "key \"immutable-types\"",
+            "accepted: a list of class names"),
+        bad(
             "unknown key",
             "dualcache.caches.orders { maximum-sise = 10 }",
             "cache \"orders\"",

@@ -98,6 +98,21 @@ class ConfigFileSettingsTest {
   }
 
   @Test
+  void immutableTypesAreDeclaredClassesThatAreNotCopied() {
+    Cache<Object, Object> cache =
+        declared("immutable-types = [ \"io.dualcache.jcache.ConfigFileSettingsTest$Token\" ]");
+    assertEquals(Set.of(Token.class), configurationOf(cache).getImmutableTypes());
+    Token token = new Token();
+    cache.put("t", token);
+    assertSame(token, cache.get("t"), "store-by-value, but declared immutable: not copied");
+  }
+
+  /** Serializable, so that a copy could be made; declared immutable, so none is. */
+  public static final class Token implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @Test
   void maximumSizeBoundsTheCache() {
     Cache<Object, Object> cache = declared("maximum-size = 10");
     for (int i = 0; i < 200; i++) {

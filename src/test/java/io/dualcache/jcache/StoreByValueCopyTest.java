@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -231,5 +233,76 @@ class StoreByValueCopyTest {
         throw new IllegalStateException(getClass().getName() + " refuses to be read twice");
       }
     }
+  }
+
+  /** Immutable by its components: strings, numbers, JDK values, an enum, another such record. */
+  record Price(BigDecimal amount, String currency) implements Serializable {}
+
+  record Line(int quantity, Price price, TimeUnit unit, LocalDate due) implements Serializable {}
+
+  /** Refers to its own type: immutable, since its other component is. */
+  record Chain(String label, Chain next) implements Serializable {}
+
+  /** Mutable despite being a record: a list may change, so may an array or a plain class. */
+  record Basket(List<String> items) implements Serializable {}
+
+  record Bytes(byte[] data) implements Serializable {}
+
+  record Holder(Object anything) implements Serializable {}
+
+  /** A class of its own that the user vouches for. */
+  static final class Money implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long cents;
+
+    Money(long cents) {
+      this.cents = cents;
+    }
+  }
+
+  @Test
+  void recordsOfImmutableComponentsAreSharedNotCopied() {
+    Cache<String, Object> cache = manager.createCache("records", new MutableConfiguration<>());
+    Line line =
+        new Line(2, new Price(new BigDecimal("9.99"), "EUR"), TimeUnit.DAYS, LocalDate.now());
+    Chain chain = new Chain("a", new Chain("b", null));
+    cache.put("line", line);
+    cache.put("chain", chain);
+    assertSame(line, cache.get("line"), "a record of immutable components, nested");
+    assertSame(chain, cache.get("chain"), "a record that refers to its own type");
+  }
+
+  @Test
+  void recordsWithAMutableComponentAreCopied() {
+    Cache<String, Object> cache = manager.createCache("mutable", new MutableConfiguration<>());
+    Basket basket = new Basket(new ArrayList<>(List.of("apple")));
+    Bytes bytes = new Bytes(new byte[] {1, 2});
+    Holder holder = new Holder("a string, but declared Object");
+    cache.put("basket", basket);
+    cache.put("bytes", bytes);
+    cache.put("holder", holder);
+    basket.items().add("pear");
+    bytes.data()[0] = 9;
+
+    Basket storedBasket = (Basket) cache.get("basket");
+    assertNotSame(basket, storedBasket);
+    assertEquals(List.of("apple"), storedBasket.items(), "the caller's later change is not seen");
+    assertEquals(1, ((Bytes) cache.get("bytes")).data()[0]);
+    assertNotSame(holder, cache.get("holder"), "a component declared Object may hold anything");
+    assertEquals(holder, cache.get("holder"));
+  }
+
+  @Test
+  void classesDeclaredImmutableAreSharedAndOthersStillCopied() {
+    Cache<String, Object> cache =
+        manager.createCache(
+            "vouched",
+            new DualCacheConfiguration<String, Object>().setImmutableTypes(Set.of(Money.class)));
+    Money money = new Money(150);
+    Basket basket = new Basket(new ArrayList<>(List.of("apple")));
+    cache.put("money", money);
+    cache.put("basket", basket);
+    assertSame(money, cache.get("money"), "vouched for: shared");
+    assertNotSame(basket, cache.get("basket"), "not vouched for: copied");
   }
 }

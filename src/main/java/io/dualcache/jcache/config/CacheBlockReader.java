@@ -13,6 +13,7 @@ import io.dualcache.jcache.usercode.Closeables;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -59,6 +60,7 @@ final class CacheBlockReader {
   static final String CONCURRENCY_LEVEL = "concurrency-level";
   static final String EXECUTOR = "executor";
   static final String SHARED = "shared";
+  static final String IMMUTABLE_TYPES = "immutable-types";
 
   /** Every key a cache block accepts, in the order the README documents them. */
   static final List<String> KEYS =
@@ -85,7 +87,8 @@ final class CacheBlockReader {
           TICK_DURATION,
           CONCURRENCY_LEVEL,
           EXECUTOR,
-          SHARED);
+          SHARED,
+          IMMUTABLE_TYPES);
 
   private static final List<String> HOT_TIER_KEYS = List.of("t1-slots", "t2-slots");
   private static final List<String> LISTENER_KEYS =
@@ -139,7 +142,8 @@ final class CacheBlockReader {
             tickDuration(),
             concurrencyLevel(),
             implementation(block, EXECUTOR, "", Executor.class),
-            bool(block, SHARED, ""));
+            bool(block, SHARED, ""),
+            immutableTypes());
     return new CacheSettings(standard, engine);
   }
 
@@ -332,6 +336,33 @@ final class CacheBlockReader {
     } catch (IllegalArgumentException e) {
       throw problems.at(CONCURRENCY_LEVEL, line, e.getMessage(), Limits.CONCURRENCY_LEVEL);
     }
+  }
+
+  /** {@code immutable-types = [ "com.example.Money", ... ]}: classes, each checked to exist. */
+  private Set<Class<?>> immutableTypes() {
+    if (!isSet(block, IMMUTABLE_TYPES)) {
+      return null;
+    }
+    ConfigValue value = block.get(IMMUTABLE_TYPES);
+    String accepted = "a list of class names, such as [ \"com.example.Money\" ]";
+    if (value.valueType() != ConfigValueType.LIST) {
+      throw problems.at(IMMUTABLE_TYPES, line(value), "is " + describe(value), accepted);
+    }
+    Set<Class<?>> types = new LinkedHashSet<>();
+    List<?> items = (List<?>) value;
+    for (int i = 0; i < items.size(); i++) {
+      ConfigValue item = (ConfigValue) items.get(i);
+      String key = IMMUTABLE_TYPES + "[" + i + "]";
+      if (item.valueType() != ConfigValueType.STRING) {
+        throw problems.at(key, line(item), "is " + describe(item), accepted);
+      }
+      try {
+        types.add(ClassSetting.type((String) item.unwrapped(), loader));
+      } catch (IllegalArgumentException e) {
+        throw problems.at(key, line(item), e.getMessage(), ClassSetting.acceptedType());
+      }
+    }
+    return Set.copyOf(types);
   }
 
   // ---------------------------------------------------------------- single values

@@ -2,6 +2,7 @@ package io.dualcache.jcache.config;
 
 import io.dualcache.jcache.DualCacheConfiguration;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The settings of a configured cache that JSR-107 cannot express: the bound, the engine's tuning
@@ -11,6 +12,7 @@ import java.time.Duration;
  * @param executor a class implementing {@link java.util.concurrent.Executor}, or null
  * @param shared whether the cache is shared through the manager's Redis, or null: as the manager
  *     says
+ * @param immutableTypes classes the user declares immutable (not copied by value), or null
  */
 record EngineSettings(
     Bound bound,
@@ -20,10 +22,11 @@ record EngineSettings(
     Duration tickDuration,
     Integer concurrencyLevel,
     Class<?> executor,
-    Boolean shared) {
+    Boolean shared,
+    Set<Class<?>> immutableTypes) {
 
   static final EngineSettings NONE =
-      new EngineSettings(null, null, null, null, null, null, null, null);
+      new EngineSettings(null, null, null, null, null, null, null, null, null);
 
   /**
    * These settings, with each one not set here taken from {@code template}. The bound is taken
@@ -39,7 +42,8 @@ record EngineSettings(
         tickDuration != null ? tickDuration : template.tickDuration,
         concurrencyLevel != null ? concurrencyLevel : template.concurrencyLevel,
         executor != null ? executor : template.executor,
-        shared != null ? shared : template.shared);
+        shared != null ? shared : template.shared,
+        immutableTypes != null ? immutableTypes : template.immutableTypes);
   }
 
   /** Sets what is set here on {@code configuration}; executors come from the manager. */
@@ -64,6 +68,9 @@ record EngineSettings(
     }
     if (shared != null) {
       configuration.setShared(shared);
+    }
+    if (immutableTypes != null) {
+      configuration.setImmutableTypes(immutableTypes);
     }
   }
 

@@ -2,6 +2,7 @@ package io.dualcache.jcache.usercode;
 
 import io.dualcache.jcache.Copier;
 import java.lang.ref.WeakReference;
+import java.util.Set;
 import javax.cache.CacheException;
 
 /**
@@ -29,16 +30,30 @@ public final class Copies {
 
   private final String cacheName;
 
-  public Copies(boolean byValue, Copier copier, ClassLoader classLoader, String cacheName) {
+  /** Classes the user vouched for as immutable ({@code immutable-types}): shared, not copied. */
+  private final Set<Class<?>> immutableTypes;
+
+  public Copies(
+      boolean byValue,
+      Copier copier,
+      ClassLoader classLoader,
+      String cacheName,
+      Set<Class<?>> immutableTypes) {
     this.byValue = byValue;
     this.copier = copier;
     this.classLoader = new WeakReference<>(classLoader);
     this.cacheName = cacheName;
+    this.immutableTypes = Set.copyOf(immutableTypes);
+  }
+
+  /** Whether {@code object} is of a class the user declared immutable (compared exactly). */
+  private boolean vouchedFor(Object object) {
+    return !immutableTypes.isEmpty() && immutableTypes.contains(object.getClass());
   }
 
   /** The object to store for {@code object}, a key or value the caller handed in. */
   public <T> T in(T object) {
-    if (!byValue) {
+    if (!byValue || vouchedFor(object)) {
       return object;
     }
     try {
@@ -60,7 +75,7 @@ public final class Copies {
 
   /** The object to hand out for {@code stored}, or null for null. */
   public <T> T out(T stored) {
-    if (!byValue || stored == null) {
+    if (!byValue || stored == null || vouchedFor(stored)) {
       return stored;
     }
     try {

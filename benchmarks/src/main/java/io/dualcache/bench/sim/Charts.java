@@ -16,8 +16,9 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One PNG per trace: hit ratio against cache size, a line per policy measured here and, as bare
- * markers, the README's ARC and S3-FIFO figures where it has them. Drawn with XChart.
+ * One PNG per trace: hit ratio against cache size, a line per policy measured here (ARC and S3-FIFO
+ * included) and, as bare markers, the README's ARC and S3-FIFO figures where it has them, so a
+ * marker off its line shows a figure that does not reproduce. Drawn with XChart.
  */
 final class Charts {
 
@@ -26,6 +27,8 @@ final class Charts {
           HitRatioReport.OPT,
           HitRatioReport.CAFFEINE,
           HitRatioReport.LRU,
+          HitRatioReport.ARC,
+          HitRatioReport.S3_FIFO,
           HitRatioReport.DUALCACHE,
           HitRatioReport.DUALCACHE_WRITES_ONLY,
           HitRatioReport.DUALCACHE_LIVE);
@@ -88,6 +91,14 @@ final class Charts {
       }
       case HitRatioReport.CAFFEINE -> color = new Color(0x1F, 0x60, 0xD0);
       case HitRatioReport.LRU -> color = new Color(0x90, 0x90, 0x90);
+      case HitRatioReport.ARC -> {
+        color = new Color(0xC0, 0x40, 0xC0);
+        stroke = SeriesLines.DASH_DOT;
+      }
+      case HitRatioReport.S3_FIFO -> {
+        color = new Color(0x20, 0xA0, 0xA0);
+        stroke = SeriesLines.DASH_DOT;
+      }
       case HitRatioReport.DUALCACHE -> {
         color = new Color(0xD0, 0x20, 0x20);
         stroke = new BasicStroke(3f);

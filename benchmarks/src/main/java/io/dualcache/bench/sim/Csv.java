@@ -10,6 +10,8 @@ final class Csv {
       List.of(
           HitRatioReport.OPT,
           HitRatioReport.LRU,
+          HitRatioReport.ARC,
+          HitRatioReport.S3_FIFO,
           HitRatioReport.CAFFEINE,
           HitRatioReport.DUALCACHE,
           HitRatioReport.DUALCACHE_WRITES_ONLY,

@@ -1,11 +1,13 @@
 package io.dualcache.bench.sim;
 
+import io.dualcache.bench.sim.policy.ArcPolicy;
 import io.dualcache.bench.sim.policy.CaffeinePolicy;
 import io.dualcache.bench.sim.policy.DualCacheLivePolicy;
 import io.dualcache.bench.sim.policy.DualCachePolicy;
 import io.dualcache.bench.sim.policy.LruPolicy;
 import io.dualcache.bench.sim.policy.OptimalPolicy;
 import io.dualcache.bench.sim.policy.ReplayPolicy;
+import io.dualcache.bench.sim.policy.S3FifoPolicy;
 import io.dualcache.bench.sim.trace.TraceCatalog;
 import io.dualcache.bench.sim.trace.TraceSpec;
 import java.io.IOException;
@@ -24,8 +26,14 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks.jar io.dualcache.bench.sim.Simulator [--traces DIR] [--out DIR]
- *      [--only trace,trace] [--quick]
+ *      [--only trace,trace] [--policies name,name] [--quick]
  * </pre>
+ *
+ * {@code --policies} runs only the named policies (the names of the tables: OPT, LRU, ARC,
+ * S3-FIFO, Caffeine, DualCache, "DualCache (writes only)", "DualCache (live)"; a name may be
+ * given without its spaces or case, e.g. {@code dualcache(live)}); by default all of them. The
+ * reproduction check of the README's OPT, LRU, ARC and S3-FIFO figures needs only those four, and
+ * its result (which rows pass, which fail) is printed at the end of every run.
  *
  * {@code --quick} (the smoke run) replays only the first 100,000 requests of each trace at its
  * first two sizes: it proves every reader, policy and writer works, and its figures are not
@@ -48,13 +56,17 @@ public final class Simulator {
     TraceCatalog.checkFiles(traces);
     ReferenceFigures refs = ReferenceFigures.read(traces.resolve("README.md"));
     List<ReplayPolicy> policies =
-        List.of(
-            new OptimalPolicy(),
-            new LruPolicy(),
-            new CaffeinePolicy(),
-            new DualCachePolicy(DualCachePolicy.Mode.EVERY_HIT),
-            new DualCachePolicy(DualCachePolicy.Mode.WRITES_ONLY),
-            new DualCacheLivePolicy());
+        select(
+            List.of(
+                new OptimalPolicy(),
+                new LruPolicy(),
+                new ArcPolicy(),
+                new S3FifoPolicy(),
+                new CaffeinePolicy(),
+                new DualCachePolicy(DualCachePolicy.Mode.EVERY_HIT),
+                new DualCachePolicy(DualCachePolicy.Mode.WRITES_ONLY),
+                new DualCacheLivePolicy()),
+            options.get("policies"));
 
     // Load everything first, so the progress bar knows the total.
     Map<TraceSpec, long[]> loaded = new LinkedHashMap<>();
@@ -100,10 +112,41 @@ public final class Simulator {
     bar.finish();
     List<Path> charts = Charts.write(results, refs, out.resolve("charts"));
     write(results, refs, out, header(loaded, quick, traces));
-    System.out.print(new HitRatioReport(results, refs).targets());
+    HitRatioReport report = new HitRatioReport(results, refs);
+    System.out.print(report.targets());
+    System.out.print(report.reproductionCheck());
     System.out.printf(
         "wrote %s, %s and %d charts in %.0f s%n",
         out.resolve("hit-ratio.md"), out.resolve("hit-ratio.csv"), charts.size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The policies {@code names} (comma-separated) picks, in the simulator's order; null: all. */
+  private static List<ReplayPolicy> select(List<ReplayPolicy> all, String names) {
+    if (names == null) {
+      return all;
+    }
+    List<String> wanted = new ArrayList<>();
+    for (String n : names.split(",")) {
+      if (!n.isBlank()) {
+        wanted.add(normalise(n));
+      }
+    }
+    List<ReplayPolicy> picked = new ArrayList<>();
+    for (ReplayPolicy p : all) {
+      if (wanted.remove(normalise(p.name()))) {
+        picked.add(p);
+      }
+    }
+    if (!wanted.isEmpty()) {
+      List<String> known = new ArrayList<>();
+      all.forEach(p -> known.add(p.name()));
+      throw new IllegalArgumentException("unknown policy " + wanted + "; known: " + known);
+    }
+    return picked;
+  }
+
+  private static String normalise(String name) {
+    return name.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
   }
 
   private static int[] sizes(TraceSpec spec, boolean quick) {

@@ -1,5 +1,6 @@
 package io.dualcache.jcache;
 
+import io.dualcache.jcache.usercode.ImmutableTypes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

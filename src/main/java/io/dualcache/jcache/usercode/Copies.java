@@ -1,6 +1,7 @@
 package io.dualcache.jcache.usercode;
 
 import io.dualcache.jcache.Copier;
+import io.dualcache.jcache.SerializingCopier;
 import java.lang.ref.WeakReference;
 import java.util.Set;
 import javax.cache.CacheException;
@@ -46,14 +47,35 @@ public final class Copies {
     this.immutableTypes = Set.copyOf(immutableTypes);
   }
 
-  /** Whether {@code object} is of a class the user declared immutable (compared exactly). */
-  private boolean vouchedFor(Object object) {
-    return !immutableTypes.isEmpty() && immutableTypes.contains(object.getClass());
+  /**
+   * The class of the last object found immutable: a cache's values are mostly of one class, so one
+   * compare usually answers. Written by whichever thread found a new one, read by all (volatile; a
+   * stale class only costs the full check).
+   */
+  private volatile Class<?> lastImmutableClass;
+
+  /**
+   * Whether {@code object} can be kept and handed out as it is, without asking the copier: of a
+   * class the user declared immutable (compared exactly), or, when the copier is the default one,
+   * of a type it would not copy anyway (see {@link ImmutableTypes}; asked here so that the last
+   * class found saves the lookup).
+   */
+  private boolean shareable(Object object) {
+    Class<?> type = object.getClass();
+    if (type == lastImmutableClass) {
+      return true;
+    }
+    if (immutableTypes.contains(type)
+        || (copier == SerializingCopier.INSTANCE && ImmutableTypes.isImmutable(object))) {
+      lastImmutableClass = type;
+      return true;
+    }
+    return false;
   }
 
   /** The object to store for {@code object}, a key or value the caller handed in. */
   public <T> T in(T object) {
-    if (!byValue || vouchedFor(object)) {
+    if (!byValue || shareable(object)) {
       return object;
     }
     try {
@@ -75,7 +97,7 @@ public final class Copies {
 
   /** The object to hand out for {@code stored}, or null for null. */
   public <T> T out(T stored) {
-    if (!byValue || stored == null || vouchedFor(stored)) {
+    if (!byValue || stored == null || shareable(stored)) {
       return stored;
     }
     try {

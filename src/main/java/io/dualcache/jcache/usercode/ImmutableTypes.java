@@ -1,4 +1,4 @@
-package io.dualcache.jcache;
+package io.dualcache.jcache.usercode;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -30,7 +30,7 @@ import java.util.UUID;
  * List}, {@code Object}, {@code Number}) makes its record mutable, whatever it holds at run time,
  * and so does an array.
  */
-final class ImmutableTypes {
+public final class ImmutableTypes {
 
   private static final Set<Class<?>> CLASSES =
       Set.of(
@@ -98,7 +98,7 @@ final class ImmutableTypes {
   }
 
   /** Whether {@code object} can be shared because no one can change it. */
-  static boolean isImmutable(Object object) {
+  public static boolean isImmutable(Object object) {
     Class<?> type = object.getClass();
     // The most common keys and values first: two compares, no lookup.
     if (type == String.class || type == Integer.class || type == Long.class) {

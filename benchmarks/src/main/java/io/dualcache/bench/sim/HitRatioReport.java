@@ -1,6 +1,8 @@
 package io.dualcache.bench.sim;
 
+import io.dualcache.bench.sim.trace.TraceSpec.TraceSet;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ final class HitRatioReport {
   String render(String header) {
     StringBuilder md = new StringBuilder(header);
     md.append(targets());
+    md.append(bySet());
     md.append(reproduction());
     md.append(dualCacheTable());
     return md.toString();
@@ -146,6 +149,146 @@ final class HitRatioReport {
               belowField.size(), fieldRows, belowField.isEmpty() ? "." : ": " + String.join(", ", belowField) + "."));
     }
     return md.toString();
+  }
+
+  // ---------------------------------------------------------------- by set
+
+  /** A row of a set's table: DualCache and the field measured at (trace, size). */
+  private record SetRow(String trace, int size, Double opt, double dual, double caffeine, double lru,
+      double arc, double s3fifo, String bestName, double best) {}
+
+  /** The rows of each set that have DualCache and all of {@link #FIELD}, in run order. */
+  private Map<TraceSet, List<SetRow>> rowsBySet() {
+    Map<TraceSet, List<SetRow>> bySet = new EnumMap<>(TraceSet.class);
+    for (Map.Entry<String, List<Integer>> trace : results.sizesByTrace().entrySet()) {
+      String t = trace.getKey();
+      for (int size : trace.getValue()) {
+        Object[] best = bestOfField(t, size);
+        Double dual = results.mean(t, size, DUALCACHE);
+        if (best == null || dual == null) {
+          continue;
+        }
+        bySet.computeIfAbsent(results.setOf(t), k -> new ArrayList<>()).add(new SetRow(t, size,
+            results.mean(t, size, OPT), dual, results.mean(t, size, CAFFEINE), results.mean(t, size, LRU),
+            results.mean(t, size, ARC), results.mean(t, size, S3_FIFO), (String) best[0], (Double) best[1]));
+      }
+    }
+    return bySet;
+  }
+
+  /** The summary lines of {@code rows}: mean vs Caffeine and vs best, rows more than 1 (2) points below best. */
+  private static String summary(String label, List<SetRow> rows) {
+    double dual = 0;
+    double caffeine = 0;
+    double best = 0;
+    List<String> below1 = new ArrayList<>();
+    int below2 = 0;
+    for (SetRow r : rows) {
+      dual += r.dual();
+      caffeine += r.caffeine();
+      best += r.best();
+      double gap = r.dual() - r.best();
+      if (gap < -1) {
+        below1.add(String.format("%s@%d %+.2f (%s)", r.trace(), r.size(), gap, r.bestName()));
+      }
+      if (gap < -2) {
+        below2++;
+      }
+    }
+    int n = rows.size();
+    return String.format(
+        "- %s, %d rows: mean vs Caffeine: DualCache %.2f, Caffeine %.2f, Δ %+.2f (target ≥ +1: %s);"
+            + " mean of best of field %.2f, DualCache − best %+.2f.%n"
+            + "- %s: rows more than 1 point below best of (Caffeine, LRU, ARC, S3-FIFO): %d of %d"
+            + " (more than 2 points: %d)%s%n",
+        label, n, dual / n, caffeine / n, (dual - caffeine) / n, (dual - caffeine) / n >= 1 ? "met" : "missed",
+        best / n, (dual - best) / n,
+        label, below1.size(), n, below2, below1.isEmpty() ? "." : ": " + String.join(", ", below1) + ".");
+  }
+
+  /** Each set's table with its own means and counts, then the figures over all rows and over the rows not tuned on. */
+  String bySet() {
+    Map<TraceSet, List<SetRow>> bySet = rowsBySet();
+    if (bySet.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder("## By set: tuned on, and not\n\n");
+    md.append(
+        "The policy was tuned on the tuning set only; the check set and the synthetic check set report"
+            + " how what was tuned generalises. Hit ratios in %; best = the best of Caffeine (mean of"
+            + " its runs), LRU, ARC and S3-FIFO measured here; Δ best = DualCache − best; Δ Caf ="
+            + " DualCache − Caffeine.\n\n");
+    for (Map.Entry<TraceSet, List<SetRow>> e : bySet.entrySet()) {
+      List<SetRow> rows = e.getValue();
+      md.append("### ").append(capital(e.getKey().title())).append(": ").append(e.getKey().what()).append("\n\n");
+      md.append("| trace | size | OPT | DualCache | Caffeine | LRU | ARC | S3-FIFO | best | Δ best | Δ Caf |\n");
+      md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+      double[] sum = new double[9];
+      int optRows = 0;
+      for (SetRow r : rows) {
+        md.append(String.format("| %s | %d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s %.2f | %s | %+.2f |%n",
+            r.trace(), r.size(), r.opt() == null ? "" : pct(r.opt()), r.dual(), r.caffeine(), r.lru(), r.arc(),
+            r.s3fifo(), r.bestName(), r.best(), gap(r.dual() - r.best()), r.dual() - r.caffeine()));
+        if (r.opt() != null) {
+          sum[0] += r.opt();
+          optRows++;
+        }
+        double[] v = {r.dual(), r.caffeine(), r.lru(), r.arc(), r.s3fifo(), r.best(), r.dual() - r.best(), r.dual() - r.caffeine()};
+        for (int i = 0; i < v.length; i++) {
+          sum[i + 1] += v[i];
+        }
+      }
+      int n = rows.size();
+      md.append(String.format("| **mean** | %d rows | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | %+.2f |%n%n",
+          n, optRows == n ? pct(sum[0] / n) : "", sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n,
+          sum[6] / n, sum[7] / n, sum[8] / n));
+      md.append(summary(capital(e.getKey().title()), rows)).append('\n');
+    }
+    md.append("### Over the sets\n\n");
+    md.append(overall(bySet)).append('\n');
+    return md.toString();
+  }
+
+  /** The summary lines of every set, then over all rows and over the rows not tuned on (for stdout). */
+  String bySetSummary() {
+    Map<TraceSet, List<SetRow>> bySet = rowsBySet();
+    if (bySet.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("By set:\n\n");
+    for (Map.Entry<TraceSet, List<SetRow>> e : bySet.entrySet()) {
+      out.append(summary(capital(e.getKey().title()), e.getValue()));
+    }
+    out.append(overall(bySet)).append('\n');
+    return out.toString();
+  }
+
+  private static String overall(Map<TraceSet, List<SetRow>> bySet) {
+    List<SetRow> all = new ArrayList<>();
+    List<SetRow> notTuned = new ArrayList<>();
+    for (Map.Entry<TraceSet, List<SetRow>> e : bySet.entrySet()) {
+      all.addAll(e.getValue());
+      if (e.getKey() != TraceSet.TUNING) {
+        notTuned.addAll(e.getValue());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    if (bySet.size() > 1) {
+      out.append(summary("All rows run", all));
+    }
+    if (!notTuned.isEmpty() && notTuned.size() < all.size() && bySet.size() > 2) {
+      out.append(summary("Not tuned on (check + synthetic)", notTuned));
+    }
+    return out.toString();
+  }
+
+  private static String gap(double gap) {
+    String g = String.format("%+.2f", gap);
+    return gap < -1 ? "**" + g + "**" : g;
+  }
+
+  private static String capital(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   // ---------------------------------------------------------------- reproduction

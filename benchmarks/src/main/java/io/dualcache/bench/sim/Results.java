@@ -1,5 +1,6 @@
 package io.dualcache.bench.sim;
 
+import io.dualcache.bench.sim.trace.TraceSpec.TraceSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,17 @@ final class Results {
 
   private final Map<String, Measurement> byKey = new LinkedHashMap<>();
   private final Map<String, List<Integer>> sizesByTrace = new LinkedHashMap<>();
+  private final Map<String, TraceSet> setByTrace = new LinkedHashMap<>();
+
+  /** Records which set {@code trace} belongs to (the report groups its rows by set). */
+  void set(String trace, TraceSet set) {
+    setByTrace.put(trace, set);
+  }
+
+  /** The set of {@code trace}; {@link TraceSet#TUNING} for a trace never registered. */
+  TraceSet setOf(String trace) {
+    return setByTrace.getOrDefault(trace, TraceSet.TUNING);
+  }
 
   void add(Measurement m) {
     byKey.put(key(m.trace(), m.size(), m.policy()), m);

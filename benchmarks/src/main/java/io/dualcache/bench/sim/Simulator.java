@@ -26,8 +26,13 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks.jar io.dualcache.bench.sim.Simulator [--traces DIR] [--out DIR]
- *      [--only trace,trace] [--policies name,name] [--quick]
+ *      [--only trace,trace] [--sets set,set] [--policies name,name] [--quick]
  * </pre>
+ *
+ * {@code --sets} replays only the traces of the named sets ({@code tuning}, {@code check},
+ * {@code synthetic}; see {@link TraceSpec.TraceSet}); by default all. The report gives each set its
+ * own table, means and counts, so figures on traces the policy was tuned on never mix with those
+ * on traces it was not.
  *
  * {@code --policies} runs only the named policies (the names of the tables: OPT, LRU, ARC,
  * S3-FIFO, Caffeine, DualCache, "DualCache (writes only)", "DualCache (live)"; a name may be
@@ -52,6 +57,12 @@ public final class Simulator {
     Path out = Path.of(options.getOrDefault("out", "results/" + LocalDate.now() + "/simulator"));
     boolean quick = options.containsKey("quick");
     List<String> only = options.containsKey("only") ? Arrays.asList(options.get("only").split(",")) : null;
+    List<TraceSpec.TraceSet> sets = new ArrayList<>();
+    if (options.containsKey("sets")) {
+      for (String s : options.get("sets").split(",")) {
+        sets.add(TraceSpec.TraceSet.of(s));
+      }
+    }
 
     TraceCatalog.checkFiles(traces);
     ReferenceFigures refs = ReferenceFigures.read(traces.resolve("README.md"));
@@ -71,7 +82,7 @@ public final class Simulator {
     // Load everything first, so the progress bar knows the total.
     Map<TraceSpec, long[]> loaded = new LinkedHashMap<>();
     for (TraceSpec spec : TraceCatalog.all(traces)) {
-      if (only != null && !only.contains(spec.name())) {
+      if (only != null && !only.contains(spec.name()) || !sets.isEmpty() && !sets.contains(spec.set())) {
         continue;
       }
       long[] keys = spec.keys().load();
@@ -89,6 +100,7 @@ public final class Simulator {
 
     Files.createDirectories(out.resolve("charts"));
     Results results = new Results();
+    loaded.keySet().forEach(spec -> results.set(spec.name(), spec.set()));
     ProgressBar bar = new ProgressBar(total);
     long start = System.nanoTime();
     for (Map.Entry<TraceSpec, long[]> e : loaded.entrySet()) {
@@ -114,6 +126,7 @@ public final class Simulator {
     write(results, refs, out, header(loaded, quick, traces));
     HitRatioReport report = new HitRatioReport(results, refs);
     System.out.print(report.targets());
+    System.out.print(report.bySetSummary());
     System.out.print(report.reproductionCheck());
     System.out.printf(
         "wrote %s, %s and %d charts in %.0f s%n",
@@ -169,12 +182,29 @@ public final class Simulator {
     }
     md.append("Traces from `").append(traces).append("` (see its README) and seeded synthetic ones (seed ")
         .append(TraceCatalog.SEED).append(").\n\n");
-    md.append("| trace | requests | what |\n|---|---:|---|\n");
+    md.append("| trace | set | requests | distinct | what |\n|---|---|---:|---:|---|\n");
     for (Map.Entry<TraceSpec, long[]> e : loaded.entrySet()) {
-      md.append(String.format("| %s | %,d | %s |%n", e.getKey().name(), e.getValue().length, e.getKey().description()));
+      long distinct = DISTINCT.computeIfAbsent(e.getKey().name(), n -> distinct(e.getValue()));
+      md.append(String.format("| %s | %s | %,d | %,d | %s |%n",
+          e.getKey().name(), e.getKey().set().title(), e.getValue().length, distinct, e.getKey().description()));
     }
     md.append('\n');
     return md.toString();
+  }
+
+  /** Distinct keys per trace, counted once (the header is rewritten after every trace). */
+  private static final Map<String, Long> DISTINCT = new java.util.HashMap<>();
+
+  private static long distinct(long[] keys) {
+    long[] sorted = keys.clone();
+    Arrays.sort(sorted);
+    long n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static Path tracesDir(String given) throws IOException {

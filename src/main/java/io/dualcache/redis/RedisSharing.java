@@ -51,7 +51,6 @@ public final class RedisSharing implements AutoCloseable {
   private final String address;
   private final String password;
   private final String keyPrefix;
-  private final Duration commandTimeout;
   private final boolean countNearHits;
   private final SharedCodec codec;
   private final RedisClient client;
@@ -83,7 +82,6 @@ public final class RedisSharing implements AutoCloseable {
             + "/"
             + uri.getDatabase();
     this.keyPrefix = builder.keyPrefix;
-    this.commandTimeout = builder.commandTimeout;
     this.countNearHits = builder.countNearHits;
     this.codec =
         builder.codec != null
@@ -439,10 +437,6 @@ public final class RedisSharing implements AutoCloseable {
 
   private void shutdownClient() {
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-  }
-
-  Duration commandTimeout() {
-    return commandTimeout;
   }
 
   /** How many times the connection dropped (for tests). */

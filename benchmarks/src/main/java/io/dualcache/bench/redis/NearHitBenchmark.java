@@ -73,6 +73,12 @@ public class NearHitBenchmark {
      * cache, instead of {@code put}.
      */
     LocalEngineComputed,
+    /**
+     * A diagnostic: the engine alone, filled by {@code put} with 400 bytes of garbage allocated
+     * beside each entry, as a SharedCache's fill allocates encoded keys, values and commands: the
+     * entries then lie as far apart in memory as a SharedCache's.
+     */
+    LocalEngineSpread,
     /** Redisson {@code RLocalCachedMap.get}, every key in its LRU local cache of {@code bound}. */
     RedissonLocal,
     /** The same with eviction policy NONE and no size limit (no LRU bookkeeping on a hit). */
@@ -104,6 +110,9 @@ public class NearHitBenchmark {
     private RedisServer server;
     private final List<AutoCloseable> closers = new ArrayList<>();
     private SharedCache<Integer, String> sharedCache;
+
+    /** Where LocalEngineSpread drops its garbage (a field, so that it is allocated). */
+    byte[] garbage;
     private long redisHitsAtStart;
     private Map<String, Long> callsAtStart;
     private volatile long epoch; // LocalEngineCounted: the volatile read of SharedCache's epoch
@@ -122,7 +131,8 @@ public class NearHitBenchmark {
       try {
         if (impl != Impl.LocalEngine
             && impl != Impl.LocalEngineCounted
-            && impl != Impl.LocalEngineComputed) {
+            && impl != Impl.LocalEngineComputed
+            && impl != Impl.LocalEngineSpread) {
           server = RedisServer.start();
         }
         reader = open();
@@ -164,6 +174,7 @@ public class NearHitBenchmark {
         case LocalEngine:
         case LocalEngineCounted:
         case LocalEngineComputed:
+        case LocalEngineSpread:
           {
             DualCache<Integer, String> cache =
                 DualCache.<Integer, String>builder().maximumSize(bound).build();
@@ -179,6 +190,9 @@ public class NearHitBenchmark {
                     });
               } else {
                 cache.put(k, value(k));
+              }
+              if (impl == Impl.LocalEngineSpread) {
+                garbage = new byte[400];
               }
             }
             int missing = 0;

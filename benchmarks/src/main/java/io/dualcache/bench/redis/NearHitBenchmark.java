@@ -136,6 +136,11 @@ public class NearHitBenchmark {
           server = RedisServer.start();
         }
         reader = open();
+        if (Boolean.getBoolean("nearHit.gcAfterFill")) {
+          // Compacts what the fill left: in a running application a collection soon does the
+          // same, and the entries then lie as close together as the collector puts them.
+          System.gc();
+        }
         if (server != null) {
           callsAtStart = server.commandCalls();
         }

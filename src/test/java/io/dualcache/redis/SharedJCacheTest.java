@@ -364,6 +364,47 @@ class SharedJCacheTest {
     }
   }
 
+  /** A codec of one's own: the default one's bytes behind a marker, to be seen in Redis. */
+  public static final class MarkedCodec implements SharedCodec {
+    private static final byte MARK = '#';
+    private final SharedCodec inner = SharedCodec.serialization(MarkedCodec.class.getClassLoader());
+
+    @Override
+    public byte[] encode(Object value) {
+      byte[] bytes = inner.encode(value);
+      byte[] marked = new byte[bytes.length + 1];
+      marked[0] = MARK;
+      System.arraycopy(bytes, 0, marked, 1, bytes.length);
+      return marked;
+    }
+
+    @Override
+    public Object decode(byte[] bytes) {
+      if (bytes.length == 0 || bytes[0] != MARK) {
+        throw new IllegalArgumentException("not written by MarkedCodec");
+      }
+      return inner.decode(java.util.Arrays.copyOfRange(bytes, 1, bytes.length));
+    }
+  }
+
+  @Test
+  void aCodecNamedInTheSettingsEncodesKeysAndValues() {
+    Properties properties = new Properties();
+    properties.setProperty("dualcache.redis.uri", server.uri());
+    properties.setProperty("dualcache.redis.key-prefix", prefix);
+    properties.setProperty("dualcache.redis.codec", MarkedCodec.class.getName());
+    Cache<String, Integer> cache = books(manager(URI.create(prefix + "-codec"), properties));
+    cache.put("k", 7);
+    try (io.lettuce.core.RedisClient client = server.outsideClient();
+        var connection = client.connect(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)) {
+      byte[] key = (prefix + ":books:#k").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] stored = connection.sync().get(key);
+      assertNotNull(stored, "the key is the prefix, the cache and the codec's bytes of the key");
+      assertEquals('#', stored[0], "the value is the codec's bytes");
+    }
+    assertNull(books(node("b")).get("k"), "a node with the default codec names the key otherwise");
+  }
+
   @Test
   void sharedTrueWithoutRedisFailsNamingTheCache() {
     CacheManager plain = manager(URI.create(prefix + "-plain"), new Properties());

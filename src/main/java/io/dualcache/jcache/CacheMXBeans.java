@@ -117,4 +117,34 @@ final class CacheMXBeans {
       throw new CacheException("cannot unregister MXBean " + name, e);
     }
   }
+
+  /**
+   * The name of a manager's own bean, {@code <domain>:type=<type>,CacheManager=<uri>}, the URI made
+   * safe as for the cache beans.
+   */
+  static ObjectName managerBeanName(String domain, String type, URI managerUri) {
+    String name = domain + ":type=" + type + ",CacheManager=" + safe(managerUri.toString());
+    try {
+      return new ObjectName(name);
+    } catch (MalformedObjectNameException e) {
+      throw new CacheException("cannot name the MXBean of cache manager " + managerUri, e);
+    }
+  }
+
+  /**
+   * Registers a manager's own bean unless something is registered under that name already (the
+   * manager of the same URI in another class loader); returns whether it did.
+   */
+  static boolean registerManagerBean(ObjectName name, Object bean) {
+    if (ManagementFactory.getPlatformMBeanServer().isRegistered(name)) {
+      return false;
+    }
+    register(name, bean);
+    return true;
+  }
+
+  /** Unregisters a manager's own bean if it is registered. */
+  static void unregisterManagerBean(ObjectName name) {
+    unregister(name);
+  }
 }

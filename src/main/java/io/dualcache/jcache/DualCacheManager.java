@@ -4,6 +4,9 @@ import io.dualcache.jcache.config.ConfigFiles;
 import io.dualcache.jcache.config.ConfiguredExecutors;
 import io.dualcache.jcache.config.ManagerSettings;
 import io.dualcache.jcache.config.RedisSettings;
+import io.dualcache.jcache.report.CacheFacts;
+import io.dualcache.jcache.report.Reports;
+import java.lang.System.Logger.Level;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ import javax.cache.spi.CachingProvider;
  */
 public final class DualCacheManager implements CacheManager {
 
+  /** Where the configuration report is logged when a manager with a file starts. */
+  private static final System.Logger REPORT_LOG = System.getLogger("io.dualcache.jcache.report");
+
   private final DualCachingProvider provider;
   private final URI uri;
   private final Properties properties;
@@ -57,6 +63,15 @@ public final class DualCacheManager implements CacheManager {
 
   /** The manager's Redis, for its shared caches; null when it has none. */
   private final SharedStores shared;
+
+  /**
+   * The caches {@code createCache} made from a configuration that is not a DualCacheConfiguration,
+   * for a name the file does not declare: a framework's caches, for the report.
+   */
+  private final ConcurrentMap<String, DualJCache<?, ?>> plainCaches = new ConcurrentHashMap<>();
+
+  /** The report MXBean this manager registered, unregistered by {@link #close}; or null. */
+  private volatile ManagerReportBean reportBean;
 
   /** Set once by {@link #close}, read by every call (volatile). */
   private volatile boolean closed;
@@ -95,7 +110,50 @@ public final class DualCacheManager implements CacheManager {
     DualCacheManager manager =
         new DualCacheManager(provider, uri, classLoader, properties, settings);
     manager.createDeclaredCaches();
+    manager.reportBean = ManagerReportBean.register(manager);
+    if (settings.logsReportAtStart()) {
+      manager.logReport();
+    }
     return manager;
+  }
+
+  /** Logs each finding of the report at INFO, one line each; never fails the manager. */
+  private void logReport() {
+    if (!REPORT_LOG.isLoggable(Level.INFO)) {
+      return;
+    }
+    try {
+      for (ConfigurationReport.Finding finding : report().findings()) {
+        REPORT_LOG.log(Level.INFO, "DualCache configuration report of " + uri + ": " + finding);
+      }
+    } catch (RuntimeException e) {
+      REPORT_LOG.log(Level.WARNING, "the configuration report of " + uri + " failed", e);
+    }
+  }
+
+  /**
+   * What the manager says about itself: each open cache with its effective settings, and the
+   * findings (unbounded caches, caches a framework created from a plain JSR-107 configuration,
+   * store-by-value caches of values not known immutable, access-expiry policies, statistics off),
+   * each with the configuration-file snippet that fixes it.
+   *
+   * @throws IllegalStateException if the manager is closed
+   */
+  public ConfigurationReport report() {
+    checkOpen();
+    List<CacheFacts> facts = new ArrayList<>();
+    for (DualJCache<?, ?> cache : caches.values()) {
+      DualCacheConfiguration<?, ?> configuration = cache.configurationCopy();
+      boolean isShared =
+          configuration.getShared().orElse(shared != null && configuration.isStoreByValue());
+      facts.add(
+          new CacheFacts(
+              cache.getName(),
+              configuration,
+              isShared && shared != null,
+              plainCaches.get(cache.getName()) == cache));
+    }
+    return Reports.build(uri, settings.source(), facts);
   }
 
   private void createDeclaredCaches() {
@@ -161,7 +219,12 @@ public final class DualCacheManager implements CacheManager {
         throw new CacheException(
             "cache manager " + uri + " has a cache named \"" + cacheName + "\" already");
       }
-      return open(cacheName, copy);
+      DualJCache<K, V> cache = open(cacheName, copy);
+      if (!(configuration instanceof DualCacheConfiguration)
+          && !settings.declaredCaches().contains(cacheName)) {
+        plainCaches.put(cacheName, cache);
+      }
+      return cache;
     }
   }
 
@@ -325,6 +388,10 @@ public final class DualCacheManager implements CacheManager {
       toClose = new ArrayList<>(caches.values());
     }
     provider.release(this);
+    ManagerReportBean bean = reportBean;
+    if (bean != null) {
+      bean.unregister();
+    }
     for (DualJCache<?, ?> cache : toClose) {
       cache.close();
     }
@@ -352,6 +419,7 @@ public final class DualCacheManager implements CacheManager {
   /** Forgets {@code cache}, which is closing. */
   void release(DualJCache<?, ?> cache) {
     caches.remove(cache.getName(), cache);
+    plainCaches.remove(cache.getName(), cache);
   }
 
   private void checkOpen() {

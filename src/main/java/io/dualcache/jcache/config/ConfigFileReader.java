@@ -19,8 +19,8 @@ import javax.cache.CacheException;
 /**
  * Reads a configuration file (HOCON, JSON or Java properties, through Typesafe Config) into {@link
  * ManagerSettings}: the {@code dualcache} block with its {@code default} template, its {@code
- * caches} and the {@code preconfigure-unknown-caches} switch. Each cache block is read on its own
- * (so a message names the block that is wrong) and then falls back on the template.
+ * caches}, the {@code preconfigure-unknown-caches} and {@code report} switches. Each cache block is
+ * read on its own (so a message names the block that is wrong) and then falls back on the template.
  *
  * <p>The only entry into Typesafe Config: {@link ConfigFiles} checks that the library is present
  * before it calls this class.
@@ -32,8 +32,10 @@ final class ConfigFileReader {
   static final String TEMPLATE = "default";
   static final String CACHES = "caches";
   static final String REDIS = "redis";
+  static final String REPORT = "report";
 
-  private static final List<String> ROOT_KEYS = List.of(PRECONFIGURE, TEMPLATE, CACHES, REDIS);
+  private static final List<String> ROOT_KEYS =
+      List.of(PRECONFIGURE, TEMPLATE, CACHES, REDIS, REPORT);
 
   private ConfigFileReader() {}
 
@@ -56,6 +58,7 @@ final class ConfigFileReader {
       }
     }
     boolean preconfigure = preconfigureSwitch(root, fileProblems);
+    boolean report = reportSwitch(root, fileProblems);
 
     ConfigProblems templateProblems = ConfigProblems.forTemplate(source);
     ConfigObject templateBlock = object(root, TEMPLATE, fileProblems);
@@ -83,7 +86,7 @@ final class ConfigFileReader {
     ConfigObject redisBlock = object(root, REDIS, fileProblems);
     RedisSettings redis =
         redisBlock == null ? null : RedisBlockReader.read(redisBlock, source, loader);
-    return new ManagerSettings(source, preconfigure, template, caches, redis);
+    return new ManagerSettings(source, preconfigure, template, caches, redis, report);
   }
 
   private static Config parse(ConfigLocation location, ClassLoader loader) {
@@ -123,6 +126,30 @@ final class ConfigFileReader {
     }
     throw problems.at(
         ROOT + "." + PRECONFIGURE, line(value), "is " + describe(value), "true or false");
+  }
+
+  /** {@code report = on | off} (also true/false, yes/no); on when not set. */
+  private static boolean reportSwitch(ConfigObject root, ConfigProblems problems) {
+    ConfigValue value = root.get(REPORT);
+    if (value == null || value.valueType() == ConfigValueType.NULL) {
+      return true;
+    }
+    Object raw = value.unwrapped();
+    if (raw instanceof Boolean on) {
+      return on;
+    }
+    if (raw instanceof String text) {
+      switch (text) {
+        case "on", "true", "yes" -> {
+          return true;
+        }
+        case "off", "false", "no" -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    throw problems.at(ROOT + "." + REPORT, line(value), "is " + describe(value), "on or off");
   }
 
   private static ConfigObject object(ConfigObject parent, String key, ConfigProblems problems) {

@@ -17,21 +17,39 @@ import java.util.Set;
  * @param template the {@code default} block
  * @param caches the declared caches by name, in the file's order
  * @param redis the {@code redis} block, or null without one
+ * @param report whether the manager logs its configuration report when it starts ({@code report =
+ *     off} in the file's root turns it off)
  */
 public record ManagerSettings(
     String source,
     boolean preconfigureUnknownCaches,
     CacheSettings template,
     Map<String, CacheSettings> caches,
-    RedisSettings redis) {
+    RedisSettings redis,
+    boolean report) {
 
   /** No file. */
   public static final ManagerSettings NONE =
-      new ManagerSettings(null, false, CacheSettings.NONE, Map.of(), null);
+      new ManagerSettings(null, false, CacheSettings.NONE, Map.of(), null, true);
+
+  /** Settings whose manager logs its report when it starts. */
+  public ManagerSettings(
+      String source,
+      boolean preconfigureUnknownCaches,
+      CacheSettings template,
+      Map<String, CacheSettings> caches,
+      RedisSettings redis) {
+    this(source, preconfigureUnknownCaches, template, caches, redis, true);
+  }
 
   /** Copies {@code caches}, keeping its order. */
   public ManagerSettings {
     caches = Collections.unmodifiableMap(new LinkedHashMap<>(caches));
+  }
+
+  /** Whether there is a file, and it does not say {@code report = off}. */
+  public boolean logsReportAtStart() {
+    return source != null && report;
   }
 
   /** The names of the caches the file declares, in the file's order. */

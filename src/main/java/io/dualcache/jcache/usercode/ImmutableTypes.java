@@ -97,6 +97,14 @@ public final class ImmutableTypes {
     return true;
   }
 
+  /**
+   * Whether every instance of {@code type} is immutable (compared exactly, as above): what a
+   * store-by-value cache of values of that type shares instead of copying.
+   */
+  public static boolean isImmutableType(Class<?> type) {
+    return IMMUTABLE.get(type);
+  }
+
   /** Whether {@code object} can be shared because no one can change it. */
   public static boolean isImmutable(Object object) {
     Class<?> type = object.getClass();

@@ -79,9 +79,8 @@ final class ComputeEntry<K, V> implements EditableEntry<K, V> {
   }
 
   private static void checkLifetime(long nanos) {
-    if (nanos < 0 && nanos != Expiry.KEEP && nanos != POLICY) {
-      throw new IllegalArgumentException(
-          "expiryNanos must be >= 0, Expiry.ETERNAL or Expiry.KEEP, expiryNanos=" + nanos);
+    if (nanos != POLICY) { // the internal "ask the Expiry", never passed in by an action
+      Limits.lifetime(nanos);
     }
   }
 

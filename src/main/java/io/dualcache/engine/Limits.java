@@ -44,6 +44,18 @@ public final class Limits {
 
   private Limits() {}
 
+  /**
+   * A lifetime an {@link EditableEntry} is given: nanoseconds (0 or more), {@link Expiry#ETERNAL}
+   * or {@link Expiry#KEEP}.
+   */
+  public static long lifetime(long expiryNanos) {
+    if (expiryNanos < 0 && expiryNanos != Expiry.KEEP) {
+      throw new IllegalArgumentException(
+          "expiryNanos must be >= 0, Expiry.ETERNAL or Expiry.KEEP, expiryNanos=" + expiryNanos);
+    }
+    return expiryNanos;
+  }
+
   /** A size bound: 0 or more. */
   public static long maximumSize(long maximumSize) {
     return count("maximumSize", maximumSize);

@@ -10,7 +10,6 @@ import io.dualcache.redis.RedisSharing;
 import io.dualcache.redis.SharedCache;
 import io.dualcache.redis.SharedCodec;
 import java.lang.ref.WeakReference;
-import java.lang.reflect.InvocationTargetException;
 import javax.cache.CacheException;
 
 /**
@@ -65,8 +64,9 @@ final class SharedStores implements AutoCloseable {
                 .keyPrefix(settings.keyPrefix())
                 .commandTimeout(settings.commandTimeout())
                 .classLoader(loader());
-        if (settings.codec() != null) {
-          builder.codec(newCodec(settings.codec()));
+        SharedCodec codec = settings.newCodec();
+        if (codec != null) {
+          builder.codec(codec);
         }
         sharing = builder.build();
       } catch (NoClassDefFoundError e) {
@@ -90,17 +90,6 @@ final class SharedStores implements AutoCloseable {
           "the class loader of cache manager " + managerName + " is gone");
     }
     return loader;
-  }
-
-  private static SharedCodec newCodec(Class<?> type) {
-    try {
-      return (SharedCodec) type.getConstructor().newInstance();
-    } catch (InvocationTargetException e) {
-      throw new CacheException(
-          "the constructor of codec " + type.getName() + " failed: " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new CacheException("cannot create codec " + type.getName() + ": " + e, e);
-    }
   }
 
   /** The near cache of {@code store}, a shared cache this class opened. */

@@ -2,6 +2,7 @@ package io.dualcache.redis;
 
 import io.dualcache.engine.EditableEntry;
 import io.dualcache.engine.Expiry;
+import io.dualcache.engine.Limits;
 
 /**
  * The entry a {@link SharedCache#compute} action sees: the value Redis held when the compute read
@@ -88,7 +89,7 @@ final class RemoteEntry<K, V> implements EditableEntry<K, V> {
   @Override
   public void setValue(V newValue, long expiryNanos) {
     requireValue(newValue);
-    checkLifetime(expiryNanos);
+    Limits.lifetime(expiryNanos);
     long nanos = current == null && expiryNanos == Expiry.KEEP ? Expiry.ETERNAL : expiryNanos;
     if (nanos == 0) { // expires at once: a new entry is never stored, an existing one goes
       set(newValue, current == null ? Change.NONE : Change.REPLACE_EXPIRED, 0);
@@ -99,7 +100,7 @@ final class RemoteEntry<K, V> implements EditableEntry<K, V> {
 
   @Override
   public void setExpiry(long expiryNanos) {
-    checkLifetime(expiryNanos);
+    Limits.lifetime(expiryNanos);
     if (change == Change.CREATE || change == Change.REPLACE) {
       if (expiryNanos != Expiry.KEEP) {
         setValue(value, expiryNanos);
@@ -128,13 +129,6 @@ final class RemoteEntry<K, V> implements EditableEntry<K, V> {
   private static void requireValue(Object value) {
     if (value == null) {
       throw new NullPointerException("value must not be null");
-    }
-  }
-
-  private static void checkLifetime(long nanos) {
-    if (nanos < 0 && nanos != Expiry.KEEP) {
-      throw new IllegalArgumentException(
-          "expiryNanos must be >= 0, Expiry.ETERNAL or Expiry.KEEP, expiryNanos=" + nanos);
     }
   }
 

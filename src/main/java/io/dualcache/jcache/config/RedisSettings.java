@@ -133,6 +133,17 @@ public record RedisSettings(
     }
   }
 
+  /**
+   * A new instance of the configured codec, or null for the default.
+   *
+   * @throws CacheException if its constructor fails
+   */
+  public SharedCodec newCodec() {
+    return codec == null
+        ? null
+        : new InstanceFactory<SharedCodec>(codec.asSubclass(SharedCodec.class)).create();
+  }
+
   /** {@code uri} without the password. */
   public String address() {
     return redact(uri);

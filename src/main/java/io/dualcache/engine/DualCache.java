@@ -62,6 +62,15 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
 
   private final boolean movesOnRead;
 
+  /** Null unless entries are refreshed ahead of use. */
+  private final Refresher<K, V> refresher;
+
+  /**
+   * Whether a hit does more than record itself (moves a deadline, or may start a refresh): one test
+   * on the hit path for both, none of their code on caches that have neither.
+   */
+  private final boolean readActions;
+
   private final WritePath<K, V> writes;
 
   /** Set once by {@link #close}; read by writes and on the miss path of reads. */
@@ -100,9 +109,16 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
                     ? new ExecutorScheduler(m, b.executor)
                     : new DaemonThread(m, b.threadFactory()));
     this.writes = new WritePath<>(b, read, clock, maintenance, listeners);
-    if (expiring) {
+    this.refresher = b.reloader != null ? new Refresher<>(b, clock, writes) : null;
+    this.readActions = movesOnRead || refresher != null;
+    if (ticks()) {
       registerClock(); // once nothing else can fail: a failed build leaves no clock ticking
     }
+  }
+
+  /** Whether the epoch clock must tick: deadlines or refresh ages are measured in its ticks. */
+  private boolean ticks() {
+    return expiring || refresher != null;
   }
 
   private void registerClock() {
@@ -123,7 +139,8 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
 
   /**
    * Returns the value for {@code key}, or null if it is absent or expired. On a hit this records
-   * the access for the policy and, if the {@link Expiry} moves deadlines on reads, moves it. An
+   * the access for the policy and, if the {@link Expiry} moves deadlines on reads, moves it; if the
+   * entry is due for a {@linkplain DualCacheBuilder#refreshAfterWrite refresh}, it starts one. An
    * expired entry found here is removed, with an {@link ChangeType#EXPIRED} event.
    */
   @Override
@@ -131,9 +148,11 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     int code = Objects.requireNonNull(key, "key must not be null").hashCode();
     int hash = Index.spread(code);
     Node<K, V> n = find(key, hash, Index.homeOf(code));
-    if (movesOnRead) {
-      return getMovingDeadline(n, hash);
-    }
+    return readActions ? getAndAct(n, hash) : read(n, hash);
+  }
+
+  /** A get's plain read of the node found: value, expiry check, hit. */
+  private V read(Node<K, V> n, int hash) {
     V value;
     if (n == null || (value = n.valueAcquire()) == null) {
       return miss();
@@ -143,6 +162,15 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
       return null;
     }
     recordHit(hash);
+    return value;
+  }
+
+  /** A get's read when a hit moves the deadline or may start a refresh. */
+  private V getAndAct(Node<K, V> n, int hash) {
+    V value = movesOnRead ? getMovingDeadline(n, hash) : read(n, hash);
+    if (value != null && refresher != null) {
+      refresher.afterHit(n, value);
+    }
     return value;
   }
 
@@ -390,7 +418,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
       }
     }
     maintenance.closeTiers();
-    if (expiring) {
+    if (ticks()) {
       TickingThread.deregister(clock);
     }
   }
@@ -408,6 +436,11 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   @Override
   public boolean isClosed() {
     return closed;
+  }
+
+  /** Reloads ahead of expiry that failed (see {@link DualCacheBuilder#refreshAfterWrite}). */
+  public long refreshFailureCount() {
+    return refresher == null ? 0 : refresher.failureCount();
   }
 
   /** T1, for tests of the tiers. */

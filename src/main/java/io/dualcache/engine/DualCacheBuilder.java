@@ -3,6 +3,7 @@ package io.dualcache.engine;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,9 @@ public final class DualCacheBuilder<K, V> {
   Executor executor;
   EntryListener<K, V> listener;
   Expiry<K, V> expiry;
+  Reloader<K, V> reloader;
+  long refreshNanos;
+  Executor refreshExecutor;
   String name = "dualcache";
   int segments = defaultSegments();
   int hitStripes = defaultStripes();
@@ -163,6 +167,26 @@ public final class DualCacheBuilder<K, V> {
     return expiry(Expiry.afterAccess(ttl));
   }
 
+  /**
+   * Refresh-ahead: a {@link DualCache#get} of an entry written {@code age} or longer ago (in epoch
+   * ticks, rounded up) returns its value at once and starts {@code reloader} for that key on the
+   * {@linkplain #refreshExecutor refresh executor}, at most one reload per key at a time. The
+   * reloaded value replaces the entry (an update: its listener event and expiry) unless the entry
+   * was written or removed meanwhile. A reloader that throws or returns null keeps the old value;
+   * the next read tries again. Expiry still wins: an expired entry is a miss, never reloaded.
+   */
+  public DualCacheBuilder<K, V> refreshAfterWrite(Duration age, Reloader<K, V> reloader) {
+    this.refreshNanos = Limits.refreshAfterWrite(age);
+    this.reloader = Objects.requireNonNull(reloader, "reloader must not be null");
+    return this;
+  }
+
+  /** Runs the reloads of {@link #refreshAfterWrite} (default {@link ForkJoinPool#commonPool()}). */
+  public DualCacheBuilder<K, V> refreshExecutor(Executor executor) {
+    this.refreshExecutor = Objects.requireNonNull(executor, "refreshExecutor must not be null");
+    return this;
+  }
+
   /** Names the cache in its thread's name and in log messages (default "dualcache"). */
   public DualCacheBuilder<K, V> name(String name) {
     this.name = Objects.requireNonNull(name, "name must not be null");
@@ -196,6 +220,10 @@ public final class DualCacheBuilder<K, V> {
       return MAX_WRITE_QUEUE;
     }
     return (int) Math.max(16, Math.min(MAX_WRITE_QUEUE, maximumSize / 4));
+  }
+
+  Executor refreshExecutor() {
+    return refreshExecutor != null ? refreshExecutor : ForkJoinPool.commonPool();
   }
 
   ThreadFactory threadFactory() {

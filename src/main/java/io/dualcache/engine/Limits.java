@@ -36,6 +36,9 @@ public final class Limits {
   /** What the epoch tick accepts (written as a configuration file writes durations). */
   public static final String TICK_DURATION = "from 100us to 1s";
 
+  /** What refresh-after-write accepts. */
+  public static final String REFRESH_AFTER_WRITE = "> 0";
+
   /** What the number of index segments accepts. */
   public static final String CONCURRENCY_LEVEL = "a power of two from 2 to " + MAX_SEGMENTS;
 
@@ -93,6 +96,16 @@ public final class Limits {
     long nanos = Durations.toNanos("tickDuration", tick);
     if (nanos < MIN_TICK_NANOS || nanos > MAX_TICK_NANOS) {
       throw outside("tickDuration", TICK_DURATION, tick);
+    }
+    return nanos;
+  }
+
+  /** The age at which an entry is reloaded ahead of use, {@value #REFRESH_AFTER_WRITE}; in ns. */
+  public static long refreshAfterWrite(Duration age) {
+    Objects.requireNonNull(age, "refreshAfterWrite must not be null");
+    long nanos = Durations.toNanos("refreshAfterWrite", age);
+    if (nanos == 0) {
+      throw outside("refreshAfterWrite", REFRESH_AFTER_WRITE, age);
     }
     return nanos;
   }

@@ -12,7 +12,8 @@ import java.lang.invoke.VarHandle;
  * out of the index. A dead node never comes back.
  *
  * <p>This base class is all an unbounded cache needs (32 bytes with compressed oops). A bounded
- * cache uses {@link PolicyNode}, and a weight-bounded one {@link WeightedNode}.
+ * cache uses {@link PolicyNode}, and a weight-bounded one {@link WeightedNode}; a cache that
+ * refreshes entries uses {@link RefreshNode}, which adds the refresh word.
  */
 class Node<K, V> {
 
@@ -143,6 +144,19 @@ class Node<K, V> {
    * publishes it). Ignored by nodes of caches not bounded by weight.
    */
   void setWeightOpaque(int weight) {}
+
+  /**
+   * The refresh word (see {@link RefreshWord}) of a node of a cache that refreshes entries: only
+   * {@link RefreshNode} keeps one, and only such caches call this.
+   */
+  long refreshWordOpaque() {
+    throw new UnsupportedOperationException("not a node of a refreshing cache");
+  }
+
+  /** Sets the refresh word to {@code next} if it is {@code seen} (a volatile CAS). */
+  boolean compareAndSetRefreshWord(long seen, long next) {
+    throw new UnsupportedOperationException("not a node of a refreshing cache");
+  }
 
   @Override
   public String toString() {

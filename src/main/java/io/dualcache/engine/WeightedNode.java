@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /** A node of a cache bounded by weight: a {@link PolicyNode} that remembers its weight. */
-final class WeightedNode<K, V> extends PolicyNode<K, V> {
+class WeightedNode<K, V> extends PolicyNode<K, V> {
 
   private static final VarHandle WEIGHT;
 

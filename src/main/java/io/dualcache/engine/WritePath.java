@@ -30,6 +30,9 @@ final class WritePath<K, V> {
   /** Whether the cache has a bound, so its nodes carry policy state. */
   private final boolean bounded;
 
+  /** Whether entries are refreshed ahead of use, so their nodes carry the tick of their write. */
+  private final boolean refreshing;
+
   WritePath(
       DualCacheBuilder<K, V> b,
       ReadPath<K, V> read,
@@ -45,6 +48,7 @@ final class WritePath<K, V> {
     this.expiring = expiry != null;
     this.weigher = b.weigher;
     this.bounded = b.maximumWeight() >= 0;
+    this.refreshing = b.reloader != null;
   }
 
   /**
@@ -70,6 +74,27 @@ final class WritePath<K, V> {
       maintenance.afterWrite(n);
     }
     ListenerCalls.throwIfFailed(failure);
+  }
+
+  /**
+   * Replaces the value of {@code n} with {@code reloaded}, the result of a refresh that started
+   * when {@code n} held {@code seen}, unless the entry changed since: written (another value),
+   * removed, or expired. An update like any other (weight, update expiry, REPLACED event), fired
+   * quietly: nobody waits for a refresh to catch a listener's failure.
+   */
+  void replaceReloaded(Node<K, V> n, V seen, V reloaded) {
+    Segment<K, V> s = index.segmentFor(n.hash);
+    Node<K, V> changed = null;
+    s.lock();
+    try {
+      if (n.valueAcquire() == seen && !s.isClosedLocked() && !isExpired(n)) {
+        changed = update(n, reloaded, ComputeEntry.POLICY) ? n : null;
+        listeners.notifyQuietly(ChangeType.REPLACED, n.key, seen, reloaded);
+      }
+    } finally {
+      s.unlock();
+      maintenance.afterWrite(changed);
+    }
   }
 
   /** What a write asks for. */
@@ -229,6 +254,9 @@ final class WritePath<K, V> {
 
   /** The smallest node that carries what this cache tracks (see {@link Node}). */
   private Node<K, V> newNode(int hash, K key, V value, long deadline, int weight) {
+    if (refreshing) {
+      return new RefreshNode<>(hash, key, value, deadline, weight, clock.tickAcquire());
+    }
     if (weigher != null) {
       return new WeightedNode<>(hash, key, value, deadline, weight);
     }
@@ -250,6 +278,9 @@ final class WritePath<K, V> {
     }
     int previousWeight = n.weightOpaque();
     n.setWeightOpaque(weight); // published to maintenance by the queue, after unlock
+    if (refreshing) {
+      RefreshWord.markWritten(n, clock.tickAcquire()); // before the value: never due once read
+    }
     n.setValueRelease(value);
     if (weight != previousWeight) {
       return true;

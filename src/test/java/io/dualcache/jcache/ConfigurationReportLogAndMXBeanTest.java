@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dualcache.testing.LogCapture;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigurationReportLogAndMXBeanTest {
 
-  private ReportLogCapture log;
+  private LogCapture log;
 
   @TempDir Path directory;
 
   @BeforeEach
   void listen() throws ReflectiveOperationException {
-    log = new ReportLogCapture();
+    log = new LogCapture("io.dualcache.jcache.report");
   }
 
   @AfterEach

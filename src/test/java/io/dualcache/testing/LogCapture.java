@@ -1,4 +1,4 @@
-package io.dualcache.jcache;
+package io.dualcache.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects what is logged to {@code io.dualcache.jcache.report}, as formatted text lines. The tests
- * are compiled as part of the module {@code io.dualcache}, which does not read {@code
- * java.logging}, but run on the class path, where System.Logger goes to java.util.logging: so the
- * handler is made and attached by reflection, with JDK classes only.
+ * Collects what is logged to one logger, as formatted text lines. The tests are compiled as part of
+ * the module {@code io.dualcache}, which does not read {@code java.logging}, but run on the class
+ * path, where System.Logger goes to java.util.logging: so the handler is made and attached by
+ * reflection, with JDK classes only.
  */
-final class ReportLogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -20,7 +20,8 @@ final class ReportLogCapture implements AutoCloseable {
 
   private final Object handler;
 
-  ReportLogCapture() throws ReflectiveOperationException {
+  /** Starts collecting what {@code loggerName} logs. */
+  public LogCapture(String loggerName) throws ReflectiveOperationException {
     Class<?> loggerClass = Class.forName("java.util.logging.Logger");
     Class<?> handlerClass = Class.forName("java.util.logging.Handler");
     Class<?> formatterClass = Class.forName("java.util.logging.Formatter");
@@ -30,13 +31,12 @@ final class ReportLogCapture implements AutoCloseable {
         Class.forName("java.util.logging.StreamHandler")
             .getConstructor(java.io.OutputStream.class, formatterClass)
             .newInstance(out, formatter);
-    logger =
-        loggerClass.getMethod("getLogger", String.class).invoke(null, "io.dualcache.jcache.report");
+    logger = loggerClass.getMethod("getLogger", String.class).invoke(null, loggerName);
     loggerClass.getMethod("addHandler", handlerClass).invoke(logger, handler);
   }
 
   /** The lines logged so far that contain {@code text}. */
-  List<String> linesWith(String text) throws ReflectiveOperationException {
+  public List<String> linesWith(String text) throws ReflectiveOperationException {
     handler.getClass().getMethod("flush").invoke(handler);
     String logged = out.toString(StandardCharsets.UTF_8);
     return Arrays.stream(logged.split("\\R")).filter(line -> line.contains(text)).toList();

@@ -81,6 +81,10 @@ record CacheParts<K, V>(
               ? null
               : new ReadThrough<>(configuration.getCacheLoaderFactory().create(), name);
       created.add(loader == null ? null : loader.loader());
+      SharedStores sharedStores = shared(configuration, shared, name);
+      if (configuration.getRefreshAfterWrite().isPresent()) {
+        refreshAhead(name, builder, configuration, loader, sharedStores != null, copies, executor);
+      }
       WriteThrough<K, V> writer =
           configuration.isWriteThrough() && configuration.getCacheWriterFactory() != null
               ? WriteThrough.to(configuration.getCacheWriterFactory().create(), name)
@@ -92,8 +96,7 @@ record CacheParts<K, V>(
           configuration.getCacheEntryListenerConfigurations()) {
         created.add(events.register(listener).listener());
       }
-      KeyValueStore<K, V> store =
-          build(name, builder, events, expiry, shared(configuration, shared, name));
+      KeyValueStore<K, V> store = build(name, builder, events, expiry, sharedStores);
       return new CacheParts<>(
           store,
           store instanceof DualCache<K, V> local ? local : SharedStores.nearCacheOf(store),
@@ -150,6 +153,43 @@ record CacheParts<K, V>(
       builder.concurrencyLevel(configuration.getConcurrencyLevel());
     }
     return builder;
+  }
+
+  /**
+   * Sets refresh-ahead on {@code builder}: entries are reloaded from {@code loader} on {@code
+   * executor}, and each reloaded value is stored as a load stores (a copy when by value).
+   *
+   * @throws IllegalArgumentException if the cache does not read through, or is shared
+   */
+  private static <K, V> void refreshAhead(
+      String name,
+      DualCacheBuilder<K, V> builder,
+      DualCacheConfiguration<K, V> configuration,
+      ReadThrough<K, V> loader,
+      boolean shared,
+      Copies copies,
+      Executor executor) {
+    String cache = "cache \"" + name + "\"";
+    if (!configuration.isReadThrough() || loader == null) {
+      throw new IllegalArgumentException(
+          cache
+              + " sets refresh-after-write, which reloads entries from the cache loader: it"
+              + " needs read-through = true and a loader");
+    }
+    if (shared) {
+      throw new IllegalArgumentException(
+          cache
+              + " is shared through Redis, where refresh-after-write is not supported yet: set"
+              + " shared = false, or drop refresh-after-write");
+    }
+    builder
+        .refreshAfterWrite(
+            configuration.getRefreshAfterWrite().orElseThrow(),
+            (key, old) -> {
+              V loaded = loader.load(copies.out(key));
+              return loaded == null ? null : copies.in(loaded);
+            })
+        .refreshExecutor(executor);
   }
 
   /**

@@ -43,6 +43,7 @@ public record ConfigurationReport(
    * @param readThrough whether a miss loads
    * @param writeThrough whether a write writes through
    * @param shared whether the cache is shared through the manager's Redis (else local)
+   * @param refreshAfterWrite the refresh-ahead age as the file writes it, or null when off
    */
   public record CacheSummary(
       String name,
@@ -57,7 +58,8 @@ public record ConfigurationReport(
       String writer,
       boolean readThrough,
       boolean writeThrough,
-      boolean shared) {
+      boolean shared,
+      String refreshAfterWrite) {
 
     @Override
     public String toString() {
@@ -81,6 +83,7 @@ public record ConfigurationReport(
           + (readThrough ? " (read-through)" : "")
           + (writer == null ? "" : ", writer " + writer)
           + (writeThrough ? " (write-through)" : "")
+          + (refreshAfterWrite == null ? "" : ", refresh-after-write " + refreshAfterWrite)
           + (shared ? ", shared" : ", local");
     }
   }

@@ -47,6 +47,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
   private transient Copier copier;
   private Boolean shared;
   private Set<Class<?>> immutableTypes = Set.of();
+  private Duration refreshAfterWrite;
 
   /** A configuration with the JSR-107 defaults: unbounded, eternal, store-by-value. */
   public DualCacheConfiguration() {}
@@ -70,6 +71,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
       this.copier = other.copier;
       this.shared = other.shared;
       this.immutableTypes = other.immutableTypes;
+      this.refreshAfterWrite = other.refreshAfterWrite;
     }
   }
 
@@ -154,6 +156,27 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
     }
     this.tickDuration = tick;
     return this;
+  }
+
+  /**
+   * Refresh-ahead for a read-through cache (see {@link DualCacheBuilder#refreshAfterWrite}): a get
+   * of an entry written {@code age} ago or more returns its value at once and reloads it from the
+   * cache loader on the cache's executor, one reload per key at a time. The reloaded value replaces
+   * the entry (an UPDATED event and the expiry policy's update duration; not written through)
+   * unless the entry was written or removed meanwhile. A failed reload keeps the old value. Null
+   * turns it off. The cache must read through; a cache shared through Redis cannot refresh yet.
+   */
+  public DualCacheConfiguration<K, V> setRefreshAfterWrite(Duration age) {
+    if (age != null) {
+      Limits.refreshAfterWrite(age);
+    }
+    this.refreshAfterWrite = age;
+    return this;
+  }
+
+  /** The refresh-ahead age, if set. */
+  public Optional<Duration> getRefreshAfterWrite() {
+    return Optional.ofNullable(refreshAfterWrite);
   }
 
   /** The epoch tick, or null for the engine's default. */
@@ -262,7 +285,8 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
         && Objects.equals(executor, other.executor)
         && Objects.equals(copier, other.copier)
         && Objects.equals(shared, other.shared)
-        && immutableTypes.equals(other.immutableTypes);
+        && immutableTypes.equals(other.immutableTypes)
+        && Objects.equals(refreshAfterWrite, other.refreshAfterWrite);
   }
 
   @Override
@@ -277,6 +301,7 @@ public class DualCacheConfiguration<K, V> extends MutableConfiguration<K, V> {
             tickDuration,
             concurrencyLevel,
             shared,
-            immutableTypes);
+            immutableTypes,
+            refreshAfterWrite);
   }
 }

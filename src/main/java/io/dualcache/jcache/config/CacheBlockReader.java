@@ -61,6 +61,7 @@ final class CacheBlockReader {
   static final String EXECUTOR = "executor";
   static final String SHARED = "shared";
   static final String IMMUTABLE_TYPES = "immutable-types";
+  static final String REFRESH_AFTER_WRITE = "refresh-after-write";
 
   /** Every key a cache block accepts, in the order the README documents them. */
   static final List<String> KEYS =
@@ -88,7 +89,8 @@ final class CacheBlockReader {
           CONCURRENCY_LEVEL,
           EXECUTOR,
           SHARED,
-          IMMUTABLE_TYPES);
+          IMMUTABLE_TYPES,
+          REFRESH_AFTER_WRITE);
 
   private static final List<String> HOT_TIER_KEYS = List.of("t1-slots", "t2-slots");
   private static final List<String> LISTENER_KEYS =
@@ -143,7 +145,8 @@ final class CacheBlockReader {
             concurrencyLevel(),
             implementation(block, EXECUTOR, "", Executor.class),
             bool(block, SHARED, ""),
-            immutableTypes());
+            immutableTypes(),
+            duration(block, REFRESH_AFTER_WRITE, ""));
     return new CacheSettings(standard, engine);
   }
 

@@ -8,7 +8,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.cache.configuration.Factory;
+import javax.cache.expiry.Duration;
 
 /** Builds the configuration report of a manager from the facts of its open caches. */
 public final class Reports {
@@ -38,7 +40,11 @@ public final class Reports {
               describe(configuration.getCacheWriterFactory()),
               configuration.isReadThrough(),
               configuration.isWriteThrough(),
-              facts.shared());
+              facts.shared(),
+              configuration
+                  .getRefreshAfterWrite()
+                  .map(age -> Hocon.duration(new Duration(TimeUnit.MILLISECONDS, age.toMillis())))
+                  .orElse(null));
       summaries.add(summary);
       findings.addAll(Rules.of(facts, summary, expiry));
     }

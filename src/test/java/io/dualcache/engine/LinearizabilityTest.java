@@ -80,6 +80,11 @@ public class LinearizabilityTest {
   /** Increments the value (absent counts as 0) and returns the new one. */
   @Operation
   public Integer increment(@Param(name = "key") int key) {
+    return increment(cache, key);
+  }
+
+  /** Increments the value of {@code key} in {@code cache} (absent counts as 0), atomically. */
+  static Integer increment(DualCache<Integer, Integer> cache, int key) {
     return cache.compute(
         key,
         e -> {

@@ -56,13 +56,7 @@ public class RefreshLinearizabilityTest {
   /** Increments the value (absent counts as 0) and returns the new one. */
   @Operation
   public Integer increment(@Param(name = "key") int key) {
-    return cache.compute(
-        key,
-        e -> {
-          int next = e.exists() ? e.value() + 1 : 1;
-          e.setValue(next);
-          return next;
-        });
+    return LinearizabilityTest.increment(cache, key);
   }
 
   /** The background work: runs the reloads started so far, then the maintenance. */

@@ -193,14 +193,7 @@ class RefreshTest {
 
   @Test
   void expiryWinsOverRefresh() {
-    cache =
-        DualCache.<String, String>builder()
-            .ticker(ticker)
-            .executor(Runnable::run)
-            .expireAfterWrite(Duration.ofSeconds(2))
-            .refreshAfterWrite(AGE, counting)
-            .refreshExecutor(reloads::add)
-            .build();
+    build(DualCache.<String, String>builder().expireAfterWrite(Duration.ofSeconds(2)), counting);
     cache.put("k", "old");
     advance(Duration.ofSeconds(2));
     assertNull(cache.get("k"), "an expired entry is a miss");
@@ -209,14 +202,7 @@ class RefreshTest {
 
   @Test
   void aReloadThatEndsAfterExpiryStoresNothing() {
-    cache =
-        DualCache.<String, String>builder()
-            .ticker(ticker)
-            .executor(Runnable::run)
-            .expireAfterWrite(Duration.ofSeconds(2))
-            .refreshAfterWrite(AGE, counting)
-            .refreshExecutor(reloads::add)
-            .build();
+    build(DualCache.<String, String>builder().expireAfterWrite(Duration.ofSeconds(2)), counting);
     cache.put("k", "old");
     advance(AGE);
     cache.get("k");

@@ -63,6 +63,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   private final boolean movesOnRead;
 
   private final WritePath<K, V> writes;
+  private final EngineMetrics metrics;
 
   /** Set once by {@link #close}; read by writes and on the miss path of reads. */
   private volatile boolean closed;
@@ -100,6 +101,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
                     ? new ExecutorScheduler(m, b.executor)
                     : new DaemonThread(m, b.threadFactory()));
     this.writes = new WritePath<>(b, read, clock, maintenance, listeners);
+    this.metrics = new EngineMetrics(this, b, read, maintenance);
     if (expiring) {
       registerClock(); // once nothing else can fail: a failed build leaves no clock ticking
     }
@@ -353,6 +355,16 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   public Iterator<Map.Entry<K, V>> iterator() {
     checkOpen();
     return new EntryIterator<>(this, index, clock);
+  }
+
+  /** Sizes, the bound, evictions by cause and the policy's state, for monitoring. */
+  public EngineMetrics metrics() {
+    return metrics;
+  }
+
+  /** The hit filter readers apply now (for {@link EngineMetrics}). */
+  long hitFilterOpaque() {
+    return (long) HIT_FILTER.getOpaque(this);
   }
 
   /** Runs all pending maintenance now (drains queues, evicts, sweeps expired entries). */

@@ -72,6 +72,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   private final boolean readActions;
 
   private final WritePath<K, V> writes;
+  private final EngineMetrics metrics;
 
   /** Set once by {@link #close}; read by writes and on the miss path of reads. */
   private volatile boolean closed;
@@ -111,6 +112,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     this.writes = new WritePath<>(b, read, clock, maintenance, listeners);
     this.refresher = b.reloader != null ? new Refresher<>(b, clock, writes) : null;
     this.readActions = movesOnRead || refresher != null;
+    this.metrics = new EngineMetrics(this, b, read, maintenance);
     if (ticks()) {
       registerClock(); // once nothing else can fail: a failed build leaves no clock ticking
     }
@@ -381,6 +383,16 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   public Iterator<Map.Entry<K, V>> iterator() {
     checkOpen();
     return new EntryIterator<>(this, index, clock);
+  }
+
+  /** Sizes, the bound, evictions by cause and the policy's state, for monitoring. */
+  public EngineMetrics metrics() {
+    return metrics;
+  }
+
+  /** The hit filter readers apply now (for {@link EngineMetrics}). */
+  long hitFilterOpaque() {
+    return (long) HIT_FILTER.getOpaque(this);
   }
 
   /** Runs all pending maintenance now (drains queues, evicts, sweeps expired entries). */

@@ -67,6 +67,11 @@ final class Maintenance<K, V> {
 
   final ReentrantLock lock = new ReentrantLock();
 
+  /**
+   * Evictions and expirations, counted where the removal takes effect; see {@link EngineCounters}.
+   */
+  final EngineCounters counters = new EngineCounters();
+
   private final Index<K, V> index;
   private final EpochClock clock;
   private final Notifier<K, V> notifier;
@@ -136,6 +141,9 @@ final class Maintenance<K, V> {
     boolean tracksNodes = read.tracksNodes();
     this.sketch = tracksNodes ? new FrequencySketch(sketchCapacity(maximumWeight)) : null;
     this.policy = bounded ? new Policy<>(maximumWeight, sketch) : null;
+    if (policy != null) {
+      counters.setWindowShareOpaque(policy.windowShare());
+    }
     this.writes = tracksNodes ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
     // JCTools rounds the capacity up to a power of two: drain what the queue can really hold.
     this.writeQueueCapacity = writes == null ? 0 : writes.capacity();
@@ -356,6 +364,7 @@ final class Maintenance<K, V> {
 
   private void publishWeightedSize() {
     WEIGHTED_SIZE.setOpaque(this, policy.weightedSize());
+    counters.setWindowShareOpaque(policy.windowShare());
   }
 
   private void evict() {
@@ -471,6 +480,11 @@ final class Maintenance<K, V> {
         ChangeType cause =
             victim.expiredAt(clock.tickAcquire()) ? ChangeType.EXPIRED : ChangeType.EVICTED;
         s.removeLocked(victim);
+        if (cause == ChangeType.EVICTED) {
+          counters.countEvictionBySizeByOwner();
+        } else {
+          counters.countExpiration();
+        }
         notifier.notifyQuietly(cause, victim.key, value, null);
       }
     } finally {
@@ -502,6 +516,7 @@ final class Maintenance<K, V> {
         return; // removed or renewed meanwhile
       }
       s.removeLocked(n);
+      counters.countExpiration();
       notifier.notifyQuietly(ChangeType.EXPIRED, n.key, value, null);
     } finally {
       s.unlock();

@@ -81,6 +81,7 @@ final class Policy<K, V> {
   private final RankedClock<K, V> protectedClock = new RankedClock<>(MAX_RANK);
 
   private long weightedSize;
+  private double windowShare;
   private long windowMaximum;
   private long protectedMaximum;
 
@@ -111,6 +112,11 @@ final class Policy<K, V> {
     return maximum;
   }
 
+  /** The window's share of the capacity, as last set. */
+  double windowShare() {
+    return windowShare;
+  }
+
   /** The most weight the window holds before its eldest entries move on to admission. */
   long windowMaximum() {
     return windowMaximum;
@@ -130,6 +136,7 @@ final class Policy<K, V> {
 
   /** Sets the window's share of the capacity; the regions reach their new sizes as entries move. */
   void setWindowShare(double share) {
+    windowShare = share;
     windowMaximum = Math.max(1, (long) (maximum * share));
     protectedMaximum = (long) ((maximum - Math.min(maximum, windowMaximum)) * PROTECTED_SHARE);
   }

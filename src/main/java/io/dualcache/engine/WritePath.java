@@ -67,6 +67,7 @@ final class WritePath<K, V> {
       V value = n.valueAcquire();
       if (value != null && !s.isClosedLocked() && isExpired(n)) {
         s.removeLocked(n);
+        maintenance.counters.countExpiration();
         failure = listeners.fire(ChangeType.EXPIRED, n.key, value, null);
       }
     } finally {
@@ -140,6 +141,7 @@ final class WritePath<K, V> {
       if (current != null && isExpired(n)) {
         expired = n;
         s.removeLocked(n);
+        maintenance.counters.countExpiration();
         failure = listeners.fire(ChangeType.EXPIRED, n.key, current, null);
         n = null;
         current = null;

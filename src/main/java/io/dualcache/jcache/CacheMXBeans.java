@@ -14,14 +14,17 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
- * The two MXBeans of one cache on the platform MBean server: the configuration ({@link
- * CacheConfigurationBean}) and the statistics ({@link CacheStatistics}), each registered while its
- * switch is on and the cache open.
+ * The MXBeans of one cache on the platform MBean server: the configuration ({@link
+ * CacheConfigurationBean}), registered while management is enabled, and the statistics ({@link
+ * CacheStatistics}) with the engine's figures ({@link DualCacheMetricsMXBean}), registered while
+ * statistics are enabled; none once the cache is closed.
  *
- * <p>Their names are the ones the JSR-107 TCK and monitoring tools (Micrometer's JCacheMetrics)
- * look up: {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<uri>,
- * Cache=<name>}, where {@code ,} {@code :} {@code =} and newlines in the URI and name become {@code
- * .} (those tools build the name the same way, so ObjectName.quote would break the lookup).
+ * <p>The JSR-107 names are the ones the TCK and monitoring tools (Micrometer's JCacheMetrics) look
+ * up: {@code javax.cache:type=CacheConfiguration|CacheStatistics,CacheManager=<uri>, Cache=<name>},
+ * where {@code ,} {@code :} {@code =} and newlines in the URI and name become {@code .} (those
+ * tools build the name the same way, so ObjectName.quote would break the lookup). The engine's bean
+ * is named the same way in DualCache's own domain: {@code
+ * io.dualcache:type=DualCacheMetrics,CacheManager=<uri>,Cache=<name>}.
  */
 final class CacheMXBeans {
 
@@ -29,7 +32,9 @@ final class CacheMXBeans {
 
   private final ObjectName configurationName;
   private final ObjectName statisticsName;
+  private final ObjectName metricsName;
   private final CacheStatistics statistics;
+  private final DualCacheMetricsMXBean metrics;
   private final Supplier<? extends CompleteConfiguration<?, ?>> configuration;
 
   /**
@@ -40,19 +45,24 @@ final class CacheMXBeans {
       URI managerUri,
       String cacheName,
       CacheStatistics statistics,
+      DualCacheMetricsMXBean metrics,
       Supplier<? extends CompleteConfiguration<?, ?>> configuration) {
-    this.configurationName = objectName("CacheConfiguration", managerUri, cacheName);
-    this.statisticsName = objectName("CacheStatistics", managerUri, cacheName);
+    this.configurationName = objectName("javax.cache", "CacheConfiguration", managerUri, cacheName);
+    this.statisticsName = objectName("javax.cache", "CacheStatistics", managerUri, cacheName);
+    this.metricsName = objectName("io.dualcache", "DualCacheMetrics", managerUri, cacheName);
     this.statistics = statistics;
+    this.metrics = metrics;
     this.configuration = configuration;
   }
 
-  /** Registers the statistics bean, or unregisters it. */
+  /** Registers the statistics bean and the engine's, or unregisters them. */
   void showStatistics(boolean registered) {
     if (registered) {
       register(statisticsName, statistics);
+      register(metricsName, metrics);
     } else {
       unregister(statisticsName);
+      unregister(metricsName);
     }
   }
 
@@ -65,15 +75,18 @@ final class CacheMXBeans {
     }
   }
 
-  /** Unregisters both. */
+  /** Unregisters all three. */
   void unregisterAll() {
     unregister(configurationName);
     unregister(statisticsName);
+    unregister(metricsName);
   }
 
-  private static ObjectName objectName(String type, URI managerUri, String cacheName) {
+  private static ObjectName objectName(
+      String domain, String type, URI managerUri, String cacheName) {
     String name =
-        "javax.cache:type="
+        domain
+            + ":type="
             + type
             + ",CacheManager="
             + safe(managerUri.toString())

@@ -17,6 +17,7 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
 import javax.cache.integration.CompletionListener;
+import javax.cache.management.CacheStatisticsMXBean;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.EntryProcessorResult;
 
@@ -81,11 +82,13 @@ public final class DualJCache<K, V> implements Cache<K, V> {
       ClassLoader classLoader) {
     this.manager = manager;
     this.name = name;
-    this.live = new LiveConfiguration<>(configuration, statistics, manager.getURI(), name);
     this.parts =
         CacheParts.assemble(
             this, configuration, classLoader, statistics::recordEviction, manager.sharedStores());
     this.store = parts.store();
+    CacheMetricsBean metrics =
+        new CacheMetricsBean(parts.engine().metrics(), store != parts.engine());
+    this.live = new LiveConfiguration<>(configuration, statistics, metrics, manager.getURI(), name);
     this.loaderWhenRedisDown =
         store != parts.engine() && manager.sharedStores().loadsWhenRedisDown()
             ? parts.loader()
@@ -479,6 +482,15 @@ public final class DualJCache<K, V> implements Cache<K, V> {
 
   /** The statistics, whether or not they are being counted. */
   CacheStatistics statistics() {
+    return statistics;
+  }
+
+  /**
+   * The cache's JSR-107 statistics, the object its {@code CacheStatistics} MXBean shows, for
+   * monitoring code that reads them without JMX (such as {@code
+   * io.dualcache.micrometer.DualCacheMetrics}). They count only while statistics are enabled.
+   */
+  public CacheStatisticsMXBean statisticsMXBean() {
     return statistics;
   }
 

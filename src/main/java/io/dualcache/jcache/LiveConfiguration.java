@@ -25,11 +25,12 @@ final class LiveConfiguration<K, V> {
   LiveConfiguration(
       DualCacheConfiguration<K, V> configuration,
       CacheStatistics statistics,
+      DualCacheMetricsMXBean metrics,
       URI managerUri,
       String cacheName) {
     this.configuration = configuration;
     this.statistics = statistics;
-    this.beans = new CacheMXBeans(managerUri, cacheName, statistics, this::copy);
+    this.beans = new CacheMXBeans(managerUri, cacheName, statistics, metrics, this::copy);
   }
 
   /** A copy of the current configuration: changing it does not change the cache. */
@@ -37,7 +38,7 @@ final class LiveConfiguration<K, V> {
     return new DualCacheConfiguration<>(configuration);
   }
 
-  /** Turns statistics on or off; the MXBean is registered while they are on. */
+  /** Turns statistics on or off; their MXBean and the engine's are registered while they are on. */
   synchronized void setStatisticsEnabled(boolean enabled) {
     configuration.setStatisticsEnabled(enabled);
     statistics.setEnabled(enabled);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dualcache.engine.DualCache;
 import io.dualcache.jcache.DualCacheConfiguration;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.TouchedExpiryPolicy;
 import javax.cache.integration.CacheLoader;
 import javax.cache.spi.CachingProvider;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +223,30 @@ class SharedJCacheTest {
                 + e.getValue());
       }
     }
+  }
+
+  @Test
+  void theEngineMetricsMXBeanOfASharedCacheShowsItsNearCache() throws Exception {
+    MutableConfiguration<String, Integer> config =
+        new MutableConfiguration<String, Integer>()
+            .setTypes(String.class, Integer.class)
+            .setStatisticsEnabled(true);
+    CacheManager managerA = node("a");
+    CacheManager managerB = node("b");
+    Cache<String, Integer> a = managerA.createCache("metered", config);
+    Cache<String, Integer> b = managerB.createCache("metered", config);
+    a.put("x", 1);
+    a.put("y", 2);
+    assertEquals(1, b.get("x")); // B's near cache holds x, not y
+
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName name =
+        new ObjectName(
+            "io.dualcache:type=DualCacheMetrics,CacheManager="
+                + managerB.getURI()
+                + ",Cache=metered");
+    assertEquals(true, server.getAttribute(name, "NearCache"));
+    assertEquals(1L, server.getAttribute(name, "Size"), "B's near cache, not Redis");
   }
 
   @Test

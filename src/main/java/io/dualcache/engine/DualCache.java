@@ -451,7 +451,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   }
 
   /** Reloads ahead of expiry that failed (see {@link DualCacheBuilder#refreshAfterWrite}). */
-  public long refreshFailureCount() {
+  long refreshFailureCount() {
     return refresher == null ? 0 : refresher.failureCount();
   }
 

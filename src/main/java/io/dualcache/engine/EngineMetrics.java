@@ -100,6 +100,14 @@ public final class EngineMetrics {
     return counters.windowShareOpaque();
   }
 
+  /**
+   * Refresh-ahead reloads that failed (the loader threw, or the executor refused the task) since
+   * the cache was built; 0 for a cache that does not refresh.
+   */
+  public long refreshFailures() {
+    return cache.refreshFailureCount();
+  }
+
   @Override
   public String toString() {
     return "EngineMetrics[size="
@@ -117,6 +125,8 @@ public final class EngineMetrics {
         + hitSamplingRate()
         + ", windowShare="
         + windowShare()
+        + ", refreshFailures="
+        + refreshFailures()
         + "]";
   }
 }

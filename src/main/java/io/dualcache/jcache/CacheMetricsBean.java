@@ -54,6 +54,11 @@ final class CacheMetricsBean implements DualCacheMetricsMXBean {
   }
 
   @Override
+  public long getRefreshFailures() {
+    return metrics.refreshFailures();
+  }
+
+  @Override
   public boolean isNearCache() {
     return nearCache;
   }

@@ -44,6 +44,9 @@ public interface DualCacheMetricsMXBean {
   /** The admission window's share of the bound, as the policy tunes it; -1 when unbounded. */
   double getWindowShare();
 
+  /** Refresh-ahead reloads that failed; 0 for a cache without refresh-after-write. */
+  long getRefreshFailures();
+
   /** Whether these are the figures of the near cache of a cache shared through Redis. */
   boolean isNearCache();
 }

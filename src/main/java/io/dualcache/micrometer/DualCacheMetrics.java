@@ -2,6 +2,7 @@ package io.dualcache.micrometer;
 
 import io.dualcache.engine.DualCache;
 import io.dualcache.engine.EngineMetrics;
+import io.dualcache.jcache.DualCacheConfiguration;
 import io.dualcache.jcache.DualJCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,7 +30,8 @@ import javax.cache.management.CacheStatisticsMXBean;
  *       removed because they expired, counted by the engine whether or not statistics are on;
  *   <li>for a bounded cache, {@code dualcache.weighted.size} and the policy's {@code
  *       dualcache.window.share}; for a cache that records hits, {@code
- *       dualcache.hit.sampling.rate}.
+ *       dualcache.hit.sampling.rate}; for a cache with refresh-after-write, {@code
+ *       dualcache.refresh.failures}.
  * </ul>
  *
  * Every meter is tagged {@code cache=<name>} and {@code cache.manager=<the manager's URI>} (a tag
@@ -156,6 +158,13 @@ public final class DualCacheMetrics extends CacheMeterBinder<DualJCache<?, ?>> {
           EngineMetrics::windowShare,
           "The policy's admission window, as a share of the bound",
           registry);
+    }
+    if (cache.getConfiguration(DualCacheConfiguration.class).getRefreshAfterWrite().isPresent()) {
+      FunctionCounter.<DualJCache<?, ?>>builder(
+              "dualcache.refresh.failures", cache, c -> engine(c).refreshFailures())
+          .tags(getTagsWithCacheName())
+          .description("Refresh-ahead reloads that failed (the old value stayed)")
+          .register(registry);
     }
     if (engine.hitSamplingRate() > 0) {
       engineGauge(

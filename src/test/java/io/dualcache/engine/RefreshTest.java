@@ -228,7 +228,7 @@ class RefreshTest {
         assertEquals("old", cache.get("k"), "a failed reload keeps the old value");
         runReloads();
       }
-      assertEquals(3, cache.refreshFailureCount());
+      assertEquals(3, cache.metrics().refreshFailures());
       assertEquals(1, log.linesWith("a reload ahead of expiry failed").size(), "one per streak");
       assertEquals(1, log.linesWith("backend down").size(), "with the cause");
       cache.get("k");
@@ -250,7 +250,7 @@ class RefreshTest {
     cache.get("k");
     runReloads();
     assertEquals("old", cache.get("k"));
-    assertEquals(0, cache.refreshFailureCount());
+    assertEquals(0, cache.metrics().refreshFailures());
   }
 
   @Test
@@ -273,7 +273,7 @@ class RefreshTest {
     cache.put("k", "old");
     advance(AGE);
     assertEquals("old", cache.get("k"));
-    assertEquals(1, cache.refreshFailureCount());
+    assertEquals(1, cache.metrics().refreshFailures());
     cache.get("k");
     runReloads();
     assertEquals("k:fresh1", cache.get("k"));

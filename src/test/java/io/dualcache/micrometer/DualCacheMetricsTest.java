@@ -36,6 +36,54 @@ class DualCacheMetricsTest {
     manager.close();
   }
 
+  /** Loads the first value, then fails: every reload ahead of expiry fails. */
+  public static final class FirstLoadOnly
+      implements javax.cache.integration.CacheLoader<String, String>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final java.util.concurrent.atomic.AtomicInteger loads =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String load(String key) {
+      if (loads.incrementAndGet() > 1) {
+        throw new IllegalStateException("source down");
+      }
+      return "first";
+    }
+
+    @Override
+    public java.util.Map<String, String> loadAll(Iterable<? extends String> keys) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void aRefreshingCacheCountsItsFailedReloads() {
+    DualCacheConfiguration<String, String> configuration = new DualCacheConfiguration<>();
+    configuration.setReadThrough(true);
+    configuration.setCacheLoaderFactory(
+        javax.cache.configuration.FactoryBuilder.factoryOf(new FirstLoadOnly()));
+    configuration.setExecutor(Runnable::run); // the reload runs inside the get that starts it
+    configuration.setRefreshAfterWrite(java.time.Duration.ofMillis(20));
+    Cache<String, String> cache = manager.createCache("refreshing", configuration);
+    DualCacheMetrics.monitor(registry, cache);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (meter("dualcache.refresh.failures").functionCounter().count() == 0) {
+      assertEquals("first", cache.get("k"), "a failed reload keeps the old value");
+      assertTrue(System.nanoTime() < deadline, "no reload failed");
+    }
+    assertEquals(
+        (double) cache.unwrap(DualCache.class).metrics().refreshFailures(),
+        meter("dualcache.refresh.failures").functionCounter().count());
+  }
+
+  @Test
+  void aCacheWithoutRefreshHasNoRefreshMeter() {
+    DualCacheMetrics.monitor(
+        registry, manager.createCache("plain", new DualCacheConfiguration<String, String>()));
+    assertNull(registry.find("dualcache.refresh.failures").functionCounter());
+  }
+
   @Test
   void theJsr107CountsTheSizeAndEvictionsByCauseOfABoundedCache() {
     Cache<Integer, String> cache =

@@ -61,6 +61,7 @@ final class CacheBlockReader {
   static final String EXECUTOR = "executor";
   static final String SHARED = "shared";
   static final String IMMUTABLE_TYPES = "immutable-types";
+  static final String COPIER = "copier";
 
   /** Every key a cache block accepts, in the order the README documents them. */
   static final List<String> KEYS =
@@ -88,7 +89,8 @@ final class CacheBlockReader {
           CONCURRENCY_LEVEL,
           EXECUTOR,
           SHARED,
-          IMMUTABLE_TYPES);
+          IMMUTABLE_TYPES,
+          COPIER);
 
   private static final List<String> HOT_TIER_KEYS = List.of("t1-slots", "t2-slots");
   private static final List<String> LISTENER_KEYS =
@@ -143,7 +145,8 @@ final class CacheBlockReader {
             concurrencyLevel(),
             implementation(block, EXECUTOR, "", Executor.class),
             bool(block, SHARED, ""),
-            immutableTypes());
+            immutableTypes(),
+            copier());
     return new CacheSettings(standard, engine);
   }
 
@@ -363,6 +366,31 @@ final class CacheBlockReader {
       }
     }
     return Set.copyOf(types);
+  }
+
+  /** {@code copier = fory}: one of {@link CopierSetting}, whose library must be present. */
+  private CopierSetting copier() {
+    if (!isSet(block, COPIER)) {
+      return null;
+    }
+    String word = string(block, COPIER, "", CopierSetting.ACCEPTED);
+    int line = line(block.get(COPIER));
+    CopierSetting copier = CopierSetting.named(word);
+    if (copier == null) {
+      throw problems.at(COPIER, line, "\"" + word + "\" is not a copier", CopierSetting.ACCEPTED);
+    }
+    if (!copier.available()) {
+      throw problems.at(
+          COPIER,
+          line,
+          "\""
+              + word
+              + "\" needs Apache Fory, but "
+              + CopierSetting.FORY_CLASS
+              + " is not on the class path (add org.apache.fory:fory-core)",
+          CopierSetting.ACCEPTED);
+    }
+    return copier;
   }
 
   // ---------------------------------------------------------------- single values

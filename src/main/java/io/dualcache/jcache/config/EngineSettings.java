@@ -13,6 +13,7 @@ import java.util.Set;
  * @param shared whether the cache is shared through the manager's Redis, or null: as the manager
  *     says
  * @param immutableTypes classes the user declares immutable (not copied by value), or null
+ * @param copier the copier of a store-by-value cache, or null: serialization
  */
 record EngineSettings(
     Bound bound,
@@ -23,10 +24,11 @@ record EngineSettings(
     Integer concurrencyLevel,
     Class<?> executor,
     Boolean shared,
-    Set<Class<?>> immutableTypes) {
+    Set<Class<?>> immutableTypes,
+    CopierSetting copier) {
 
   static final EngineSettings NONE =
-      new EngineSettings(null, null, null, null, null, null, null, null, null);
+      new EngineSettings(null, null, null, null, null, null, null, null, null, null);
 
   /**
    * These settings, with each one not set here taken from {@code template}. The bound is taken
@@ -43,7 +45,8 @@ record EngineSettings(
         concurrencyLevel != null ? concurrencyLevel : template.concurrencyLevel,
         executor != null ? executor : template.executor,
         shared != null ? shared : template.shared,
-        immutableTypes != null ? immutableTypes : template.immutableTypes);
+        immutableTypes != null ? immutableTypes : template.immutableTypes,
+        copier != null ? copier : template.copier);
   }
 
   /** Sets what is set here on {@code configuration}; executors come from the manager. */
@@ -71,6 +74,9 @@ record EngineSettings(
     }
     if (immutableTypes != null) {
       configuration.setImmutableTypes(immutableTypes);
+    }
+    if (copier != null) {
+      configuration.setCopier(copier.create());
     }
   }
 

@@ -7,6 +7,7 @@ import org.apache.fory.Fory;
 import org.apache.fory.ThreadLocalFory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
+import org.apache.fory.memory.MemoryBuffer;
 import org.apache.fory.serializer.Serializer;
 
 /**
@@ -76,7 +77,7 @@ public final class ForyCopier implements Copier {
             .suppressClassRegistrationWarnings(true)
             .withClassLoader(classLoader)
             .build();
-    fory.getClassResolver()
+    fory.getTypeResolver()
         .setSerializerFactory(
             (owner, type) ->
                 SERIALIZED_BECAUSE.get(type).isEmpty() ? null : new SerializedCopy<>(owner, type));
@@ -139,6 +140,18 @@ public final class ForyCopier implements Copier {
       } catch (IllegalArgumentException refused) {
         throw new Refused(refused);
       }
+    }
+
+    // The copier's Fory instances only copy: they never write or read bytes.
+
+    @Override
+    public void write(MemoryBuffer buffer, T value) {
+      throw new UnsupportedOperationException("ForyCopier's Fory only copies");
+    }
+
+    @Override
+    public T read(MemoryBuffer buffer) {
+      throw new UnsupportedOperationException("ForyCopier's Fory only copies");
     }
   }
 }

@@ -39,6 +39,9 @@ public final class ForyCopier implements Copier {
 
   private static final System.Logger LOG = System.getLogger(ForyCopier.class.getName());
 
+  /** Why the serializers here write and read nothing: the copier's Fory instances only copy. */
+  private static final String ONLY_COPIES = "ForyCopier's Fory instances only copy";
+
   /**
    * Why each class is copied by Java serialization, or "" when Fory copies it; decided, and logged,
    * once per class for all copiers (ClassValue keeps no class loader alive).
@@ -77,11 +80,20 @@ public final class ForyCopier implements Copier {
             .suppressClassRegistrationWarnings(true)
             .withClassLoader(classLoader)
             .build();
-    fory.getTypeResolver()
-        .setSerializerFactory(
-            (owner, type) ->
-                SERIALIZED_BECAUSE.get(type).isEmpty() ? null : new SerializedCopy<>(owner, type));
+    fory.getTypeResolver().setSerializerFactory(ForyCopier::serializerOf);
     return fory;
+  }
+
+  /**
+   * Asked by Fory for each class it has no serializer of its own for: immutable ones (enums,
+   * records of immutable components, ...) are shared, those serialization defines differently are
+   * copied by it, and the rest (null) are left to Fory's field copy.
+   */
+  private static Serializer<?> serializerOf(Fory fory, Class<?> type) {
+    if (ImmutableTypes.isImmutableType(type)) {
+      return new Shared<>(fory, type);
+    }
+    return SERIALIZED_BECAUSE.get(type).isEmpty() ? null : new SerializedCopy<>(fory, type);
   }
 
   @Override
@@ -123,6 +135,23 @@ public final class ForyCopier implements Copier {
     }
   }
 
+  /** Hands out objects of an immutable class as they are: Fory's copy of an immutable is itself. */
+  private static final class Shared<T> extends Serializer<T> {
+    Shared(Fory fory, Class<T> type) {
+      super(fory, type, false, true);
+    }
+
+    @Override
+    public void write(MemoryBuffer buffer, T value) {
+      throw new UnsupportedOperationException(ONLY_COPIES);
+    }
+
+    @Override
+    public T read(MemoryBuffer buffer) {
+      throw new UnsupportedOperationException(ONLY_COPIES);
+    }
+  }
+
   /**
    * Copies objects of one class by Java serialization, resolving classes with that class's own
    * loader (the copy is of the same class); registered with Fory's copy-reference tracking, so an
@@ -142,16 +171,14 @@ public final class ForyCopier implements Copier {
       }
     }
 
-    // The copier's Fory instances only copy: they never write or read bytes.
-
     @Override
     public void write(MemoryBuffer buffer, T value) {
-      throw new UnsupportedOperationException("ForyCopier's Fory only copies");
+      throw new UnsupportedOperationException(ONLY_COPIES);
     }
 
     @Override
     public T read(MemoryBuffer buffer) {
-      throw new UnsupportedOperationException("ForyCopier's Fory only copies");
+      throw new UnsupportedOperationException(ONLY_COPIES);
     }
   }
 }

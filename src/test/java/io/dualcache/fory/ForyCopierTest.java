@@ -153,6 +153,23 @@ class ForyCopierTest {
   }
 
   @Test
+  void nestedEnumsAndImmutableRecordsAreSharedNotSerialized() throws Exception {
+    Cache<String, Holder> cache = foryCache(manager, "immutables");
+    Holder holder = new Holder();
+    holder.first = Colour.RED; // a constant with a body: a subclass of the enum
+    holder.second = new Point(1, 2);
+
+    try (LogCapture log = new LogCapture(ForyCopier.class.getName())) {
+      cache.put("k", holder);
+      Holder copy = cache.get("k");
+
+      assertSame(Colour.RED, copy.first);
+      assertSame(holder.second, copy.second, "a record of ints cannot change: shared");
+      assertEquals(List.of(), log.linesWith(Colour.class.getName()), "not serialized");
+    }
+  }
+
+  @Test
   void whatSerializationRefusesIsRefusedWithTheSameMessage() {
     Cache<String, Object> cache = foryCache(manager, "strict");
     cache.put("present", "old");
@@ -306,6 +323,19 @@ class ForyCopierTest {
       return HIGH;
     }
   }
+
+  enum Colour {
+    RED {
+      @Override
+      String code() {
+        return "r";
+      }
+    };
+
+    abstract String code();
+  }
+
+  record Point(int x, int y) implements Serializable {}
 
   static final class NotSerial {
     int value;

@@ -62,8 +62,11 @@ class ForyRegionsTest {
     sessionFactory.inSession(
         session -> {
           assertEquals(3, session.find(Author.class, 1L).getBooks().size());
-          session.createSelectionQuery(hql, Book.class).setParameter("prefix", "Book%")
-              .setCacheable(true).list();
+          session
+              .createSelectionQuery(hql, Book.class)
+              .setParameter("prefix", "Book%")
+              .setCacheable(true)
+              .list();
         });
     SQL.takeCount();
 
@@ -73,9 +76,13 @@ class ForyRegionsTest {
           assertEquals("Ada", author.getName());
           assertEquals(3, author.getBooks().size());
           List<Book> books =
-              session.createSelectionQuery(hql, Book.class).setParameter("prefix", "Book%")
-                  .setCacheable(true).list();
-          assertEquals(List.of("Book 1", "Book 2", "Book 3"), books.stream().map(Book::getTitle).toList());
+              session
+                  .createSelectionQuery(hql, Book.class)
+                  .setParameter("prefix", "Book%")
+                  .setCacheable(true)
+                  .list();
+          assertEquals(
+              List.of("Book 1", "Book 2", "Book 3"), books.stream().map(Book::getTitle).toList());
         });
 
     assertEquals(0, SQL.takeCount(), "author, collection, books and query all from the cache");

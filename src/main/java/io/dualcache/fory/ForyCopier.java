@@ -97,6 +97,11 @@ public final class ForyCopier implements Copier {
   }
 
   @Override
+  public boolean sharesImmutableTypes() {
+    return true;
+  }
+
+  @Override
   public <T> T copy(T object, ClassLoader classLoader) {
     if (ImmutableTypes.isImmutable(object)) {
       return object;

@@ -24,4 +24,14 @@ public interface Copier {
    *     serializable), with a message that names its class
    */
   <T> T copy(T object, ClassLoader classLoader);
+
+  /**
+   * Whether this copier hands back the instances of the immutable types DualCache knows (immutable
+   * JDK types, enums, records of immutable components) as they are; if so, the cache does that
+   * itself without calling {@link #copy}, remembering the last class it found immutable. False by
+   * default: a copier of its own is asked for every object.
+   */
+  default boolean sharesImmutableTypes() {
+    return false;
+  }
 }

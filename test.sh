@@ -18,6 +18,9 @@ for project in tck-runner integration/modulepath integration/hibernate integrati
   "${MVN[@]}" -f "$project/pom.xml" verify
 done
 
+echo "== tck-runner -Pfory: the TCK with copier = fory in the default manager's template"
+"${MVN[@]}" -f tck-runner/pom.xml verify -Pfory
+
 # A redis-server of our own on a free loopback port, stopped when this script ends.
 start_redis() {
   local port

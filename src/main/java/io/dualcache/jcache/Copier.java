@@ -5,11 +5,11 @@ package io.dualcache.jcache;
  * neither the caller nor the cache sees the other's later changes to an object. Set one with {@link
  * DualCacheConfiguration#setCopier}; the default is {@link SerializingCopier}.
  *
- * <p>The cache does not call it for objects it knows to be immutable (immutable JDK types, enums,
- * records of immutable components, and the classes of {@link
- * DualCacheConfiguration#setImmutableTypes}): those are kept as they are. A copier may return other
- * objects themselves too, when it knows them to be immutable. It is called by many threads at once,
- * so it must be thread-safe.
+ * <p>The cache does not call it for the classes of {@link
+ * DualCacheConfiguration#setImmutableTypes}, nor, when {@link #sharesImmutableTypes} says so, for
+ * the immutable types it knows (immutable JDK types, enums, records of immutable components): those
+ * are kept as they are. A copier may return other objects themselves too, when it knows them to be
+ * immutable. It is called by many threads at once, so it must be thread-safe.
  */
 @FunctionalInterface
 public interface Copier {
@@ -24,4 +24,14 @@ public interface Copier {
    *     serializable), with a message that names its class
    */
   <T> T copy(T object, ClassLoader classLoader);
+
+  /**
+   * Whether this copier hands back the instances of the immutable types DualCache knows (immutable
+   * JDK types, enums, records of immutable components) as they are; if so, the cache does that
+   * itself without calling {@link #copy}, remembering the last class it found immutable. False by
+   * default: a copier of its own is asked for every object.
+   */
+  default boolean sharesImmutableTypes() {
+    return false;
+  }
 }

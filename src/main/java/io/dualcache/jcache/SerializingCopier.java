@@ -24,6 +24,11 @@ public final class SerializingCopier implements Copier {
   private SerializingCopier() {}
 
   @Override
+  public boolean sharesImmutableTypes() {
+    return true;
+  }
+
+  @Override
   public <T> T copy(T object, ClassLoader classLoader) {
     if (ImmutableTypes.isImmutable(object)) {
       return object;

@@ -44,6 +44,19 @@ class ConfigFileErrorsTest {
             "key \"immutable-types\"",
             "accepted: a list of class names"),
         bad(
+            "unknown copier",
+            "dualcache.caches.orders {\n  copier = kryo\n}",
+            "cache \"orders\"",
+            "key \"copier\" (line 2)",
+            "\"kryo\" is not a copier",
+            "accepted: serialization (the default: Java serialization) or fory"),
+        bad(
+            "copier not a word",
+            "dualcache.caches.orders.copier = [ fory ]",
+            "key \"copier\"",
+            "is list",
+            "accepted: serialization"),
+        bad(
             "unknown key",
             "dualcache.caches.orders { maximum-sise = 10 }",
             "cache \"orders\"",

@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dualcache.engine.DualCache;
+import io.dualcache.fory.ForyCopier;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,6 +112,25 @@ class ConfigFileSettingsTest {
   /** Serializable, so that a copy could be made; declared immutable, so none is. */
   public static final class Token implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+  }
+
+  @Test
+  void copierForyGivesTheCacheItsOwnForyCopier() {
+    Cache<Object, Object> cache = declared("copier = fory");
+    Copier copier = configurationOf(cache).getCopier();
+
+    assertInstanceOf(ForyCopier.class, copier);
+    ArrayList<String> value = new ArrayList<>(List.of("a"));
+    cache.put("k", value);
+    value.add("changed after put");
+    assertEquals(List.of("a"), cache.get("k"), "still copied by value");
+  }
+
+  @Test
+  void copierSerializationIsTheDefaultCopier() {
+    assertSame(
+        SerializingCopier.INSTANCE,
+        configurationOf(declared("copier = serialization")).getCopier());
   }
 
   @Test

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dualcache.fory.ForyCopier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +78,18 @@ class ConfigTemplateTest {
     DualCacheConfiguration<?, ?> dual = configurationOf(cache);
     assertEquals(100L, dual.getMaximumSize().getAsLong(), "the template's bound");
     assertEquals(Duration.ofMillis(2), dual.getTickDuration(), "the template's tuning");
+  }
+
+  @Test
+  void aCacheCreatedFromAPlainConfigurationTakesTheTemplatesCopierEachItsOwn() {
+    manager = ConfigFixtures.managerOf(directory, "dualcache.default.copier = fory");
+
+    Cache<Object, Object> first = manager.createCache("first", new MutableConfiguration<>());
+    Cache<Object, Object> second = manager.createCache("second", new MutableConfiguration<>());
+
+    Copier copier = configurationOf(first).getCopier();
+    assertInstanceOf(ForyCopier.class, copier, "as a framework's region gets it");
+    assertNotSame(copier, configurationOf(second).getCopier(), "one copier per cache");
   }
 
   @Test

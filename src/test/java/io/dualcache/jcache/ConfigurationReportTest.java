@@ -73,6 +73,20 @@ class ConfigurationReportTest {
     assertEquals(List.of(), findings(file + finding.snippet(), "a"));
   }
 
+  @Test
+  void theStoreByValueFindingSaysSerializesOnlyForTheSerializingCopier() {
+    String serializing =
+        file("a", "maximum-size = 100, expire-after-write = 1m, statistics = true");
+    String fory =
+        file("a", "maximum-size = 100, expire-after-write = 1m, statistics = true, copier = fory");
+
+    String byDefault = only(serializing, "a").message();
+    String byFory = only(fory, "a").message();
+
+    assertTrue(byDefault.endsWith("every read and write copies (serializes) them"), byDefault);
+    assertTrue(byFory.endsWith("every read and write copies them"), byFory);
+  }
+
   /** Immutable value types: a string, a record of immutables, a class declared immutable. */
   record Money(long cents, String currency) {}
 

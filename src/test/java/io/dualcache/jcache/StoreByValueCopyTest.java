@@ -142,6 +142,35 @@ class StoreByValueCopyTest {
   }
 
   @Test
+  void aCopierThatSharesImmutableTypesIsNotAskedForThem() {
+    AtomicInteger copies = new AtomicInteger();
+    Copier sharing =
+        new Copier() {
+          @Override
+          public <T> T copy(T object, ClassLoader classLoader) {
+            copies.incrementAndGet();
+            return object;
+          }
+
+          @Override
+          public boolean sharesImmutableTypes() {
+            return true;
+          }
+        };
+    Cache<String, Object> cache =
+        manager.createCache(
+            "sharing-copier", new DualCacheConfiguration<String, Object>().setCopier(sharing));
+
+    cache.put("k", "an immutable string");
+    cache.get("k");
+    assertEquals(0, copies.get(), "neither the key nor the value was given to the copier");
+
+    cache.put("k", new ArrayList<>(List.of("a")));
+    cache.get("k");
+    assertEquals(2, copies.get(), "the list in and out; the key still not");
+  }
+
+  @Test
   void aValueWhoseWriteObjectThrowsFailsLikeAnUnserializableOneAndChangesNothing() {
     Cache<String, Object> cache = manager.createCache("refusing", new MutableConfiguration<>());
     cache.put("present", "old");

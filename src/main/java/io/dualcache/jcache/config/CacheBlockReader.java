@@ -62,6 +62,7 @@ final class CacheBlockReader {
   static final String SHARED = "shared";
   static final String IMMUTABLE_TYPES = "immutable-types";
   static final String REFRESH_AFTER_WRITE = "refresh-after-write";
+  static final String COPIER = "copier";
 
   /** Every key a cache block accepts, in the order the README documents them. */
   static final List<String> KEYS =
@@ -90,7 +91,8 @@ final class CacheBlockReader {
           EXECUTOR,
           SHARED,
           IMMUTABLE_TYPES,
-          REFRESH_AFTER_WRITE);
+          REFRESH_AFTER_WRITE,
+          COPIER);
 
   private static final List<String> HOT_TIER_KEYS = List.of("t1-slots", "t2-slots");
   private static final List<String> LISTENER_KEYS =
@@ -146,7 +148,8 @@ final class CacheBlockReader {
             implementation(block, EXECUTOR, "", Executor.class),
             bool(block, SHARED, ""),
             immutableTypes(),
-            duration(block, REFRESH_AFTER_WRITE, ""));
+            duration(block, REFRESH_AFTER_WRITE, ""),
+            copier());
     return new CacheSettings(standard, engine);
   }
 
@@ -366,6 +369,31 @@ final class CacheBlockReader {
       }
     }
     return Set.copyOf(types);
+  }
+
+  /** {@code copier = fory}: one of {@link CopierSetting}, whose library must be present. */
+  private CopierSetting copier() {
+    if (!isSet(block, COPIER)) {
+      return null;
+    }
+    String word = string(block, COPIER, "", CopierSetting.ACCEPTED);
+    int line = line(block.get(COPIER));
+    CopierSetting copier = CopierSetting.named(word);
+    if (copier == null) {
+      throw problems.at(COPIER, line, "\"" + word + "\" is not a copier", CopierSetting.ACCEPTED);
+    }
+    if (!copier.available()) {
+      throw problems.at(
+          COPIER,
+          line,
+          "\""
+              + word
+              + "\" needs Apache Fory, but "
+              + CopierSetting.FORY_CLASS
+              + " is not on the class path (add org.apache.fory:fory-core)",
+          CopierSetting.ACCEPTED);
+    }
+    return copier;
   }
 
   // ---------------------------------------------------------------- single values

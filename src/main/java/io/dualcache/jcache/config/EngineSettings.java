@@ -14,6 +14,7 @@ import java.util.Set;
  *     says
  * @param immutableTypes classes the user declares immutable (not copied by value), or null
  * @param refreshAfterWrite the age at which a read-through cache reloads an entry ahead, or null
+ * @param copier the copier of a store-by-value cache, or null: serialization
  */
 record EngineSettings(
     Bound bound,
@@ -25,10 +26,11 @@ record EngineSettings(
     Class<?> executor,
     Boolean shared,
     Set<Class<?>> immutableTypes,
-    Duration refreshAfterWrite) {
+    Duration refreshAfterWrite,
+    CopierSetting copier) {
 
   static final EngineSettings NONE =
-      new EngineSettings(null, null, null, null, null, null, null, null, null, null);
+      new EngineSettings(null, null, null, null, null, null, null, null, null, null, null);
 
   /**
    * These settings, with each one not set here taken from {@code template}. The bound is taken
@@ -46,7 +48,8 @@ record EngineSettings(
         executor != null ? executor : template.executor,
         shared != null ? shared : template.shared,
         immutableTypes != null ? immutableTypes : template.immutableTypes,
-        refreshAfterWrite != null ? refreshAfterWrite : template.refreshAfterWrite);
+        refreshAfterWrite != null ? refreshAfterWrite : template.refreshAfterWrite,
+        copier != null ? copier : template.copier);
   }
 
   /** Sets what is set here on {@code configuration}; executors come from the manager. */
@@ -77,6 +80,9 @@ record EngineSettings(
     }
     if (refreshAfterWrite != null) {
       configuration.setRefreshAfterWrite(refreshAfterWrite);
+    }
+    if (copier != null) {
+      configuration.setCopier(copier.create());
     }
   }
 

@@ -4,6 +4,7 @@ import io.dualcache.jcache.ConfigurationReport.CacheSummary;
 import io.dualcache.jcache.ConfigurationReport.Finding;
 import io.dualcache.jcache.ConfigurationReport.Kind;
 import io.dualcache.jcache.DualCacheConfiguration;
+import io.dualcache.jcache.SerializingCopier;
 import io.dualcache.jcache.usercode.ImmutableTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,9 @@ final class Rules {
                   + name
                   + "\" stores by value and its values ("
                   + summary.valueType()
-                  + ") are not known immutable: every read and write copies (serializes) them",
+                  + ") are not known immutable: every read and write copies"
+                  + (serializes(configuration) ? " (serializes)" : "")
+                  + " them",
               Hocon.cacheBlock(name, byValueFix(configuration, facts.shared()))));
     }
     if (expiry.access() != null) {
@@ -114,6 +117,12 @@ final class Rules {
             + (summary.statistics() ? "on" : "off")
             + "); declare it (or set preconfigure-unknown-caches = true)",
         Hocon.cacheBlock(name, settings));
+  }
+
+  /** Whether the cache copies with the default copier, Java serialization. */
+  private static boolean serializes(DualCacheConfiguration<?, ?> configuration) {
+    return configuration.getCopier() == null
+        || configuration.getCopier() == SerializingCopier.INSTANCE;
   }
 
   /** Whether the value type's instances are known never to change, so no copy is made. */

@@ -1,7 +1,6 @@
 package io.dualcache.jcache.usercode;
 
 import io.dualcache.jcache.Copier;
-import io.dualcache.jcache.SerializingCopier;
 import java.lang.ref.WeakReference;
 import java.util.Set;
 import javax.cache.CacheException;
@@ -23,6 +22,9 @@ public final class Copies {
   private final boolean byValue;
   private final Copier copier;
 
+  /** The copier's {@link Copier#sharesImmutableTypes}, asked once. */
+  private final boolean copierSharesImmutables;
+
   /**
    * Weak, like the manager's: the provider maps class loaders weakly to their managers, and this
    * cache is reachable from them (and from its daemon thread) as long as it is open.
@@ -42,6 +44,7 @@ public final class Copies {
       Set<Class<?>> immutableTypes) {
     this.byValue = byValue;
     this.copier = copier;
+    this.copierSharesImmutables = copier.sharesImmutableTypes();
     this.classLoader = new WeakReference<>(classLoader);
     this.cacheName = cacheName;
     this.immutableTypes = Set.copyOf(immutableTypes);
@@ -56,9 +59,9 @@ public final class Copies {
 
   /**
    * Whether {@code object} can be kept and handed out as it is, without asking the copier: of a
-   * class the user declared immutable (compared exactly), or, when the copier is the default one,
-   * of a type it would not copy anyway (see {@link ImmutableTypes}; asked here so that the last
-   * class found saves the lookup).
+   * class the user declared immutable (compared exactly), or, when the copier shares them (the
+   * default one and the Fory copier do), of a type it would not copy anyway (see {@link
+   * ImmutableTypes}; asked here so that the last class found saves the lookup).
    */
   private boolean shareable(Object object) {
     Class<?> type = object.getClass();
@@ -66,7 +69,7 @@ public final class Copies {
       return true;
     }
     if (immutableTypes.contains(type)
-        || (copier == SerializingCopier.INSTANCE && ImmutableTypes.isImmutable(object))) {
+        || (copierSharesImmutables && ImmutableTypes.isImmutable(object))) {
       lastImmutableClass = type;
       return true;
     }

@@ -1,5 +1,7 @@
 package io.dualcache.bench.jmh;
 
+import io.dualcache.fory.ForyCopier;
+import io.dualcache.jcache.DualCacheConfiguration;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A JCache get of an object value, stored by reference or by value (the spec's default), for a
+ * A JCache get of an object value, stored by reference or by value (the spec's default; DualCache
+ * by serialization, its default copier, or by its Fory copier), for a
  * value that must be copied (a small Serializable class) and one that need not be (a record whose
  * components are all immutable). 1,024 keys, all present: every get is a hit.
  */
@@ -51,6 +54,7 @@ public class ValueCopyBenchmark {
   public enum Store {
     DualCache_ByReference(JCacheProviders.DUALCACHE, false),
     DualCache_ByValue(JCacheProviders.DUALCACHE, true),
+    DualCache_ByValue_Fory(JCacheProviders.DUALCACHE, true),
     Caffeine_ByValue(JCacheProviders.CAFFEINE, true);
 
     final String provider;
@@ -62,7 +66,7 @@ public class ValueCopyBenchmark {
     }
   }
 
-  @Param({"DualCache_ByReference", "DualCache_ByValue", "Caffeine_ByValue"})
+  @Param({"DualCache_ByReference", "DualCache_ByValue", "DualCache_ByValue_Fory", "Caffeine_ByValue"})
   public Store store;
 
   @Param({"Order", "OrderRecord"})
@@ -74,9 +78,10 @@ public class ValueCopyBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     MutableConfiguration<Integer, Object> configuration =
-        new MutableConfiguration<Integer, Object>()
-            .setTypes(Integer.class, Object.class)
-            .setStoreByValue(store.byValue);
+        store == Store.DualCache_ByValue_Fory
+            ? new DualCacheConfiguration<Integer, Object>().setCopier(new ForyCopier())
+            : new MutableConfiguration<>();
+    configuration.setTypes(Integer.class, Object.class).setStoreByValue(store.byValue);
     cache = JCacheProviders.open(store.provider, "values-" + store + "-" + value, configuration);
     keys = new Integer[KEYS];
     for (int i = 0; i < KEYS; i++) {

@@ -2,6 +2,7 @@ package io.dualcache.engine;
 
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides which entries a bounded cache gives up. Owned by the maintenance thread (the daemon or a
@@ -122,6 +123,30 @@ final class Policy<K, V> {
     Policy<Object, Object> p = new Policy<>(maximum, sketch, false, null);
     p.setWindowShare(windowShare);
     return p;
+  }
+
+  /**
+   * Fills this policy, an empty shadow, with copies of {@code source}'s nodes, each in the same
+   * region, place and rank; {@code copier} makes a node's copy (and indexes it).
+   */
+  void copyOf(Policy<K, V> source, UnaryOperator<PolicyNode<K, V>> copier) {
+    for (PolicyNode<K, V> n = source.window.first(); n != null; n = n.next) {
+      window.append(copied(n, copier, WINDOW));
+    }
+    for (PolicyNode<K, V> n = source.probation.first(); n != null; n = n.next) {
+      probation.append(copied(n, copier, PROBATION));
+    }
+    // From the hand on, each behind the last: the same circle with the hand in the same place.
+    source.protectedClock.forEach(n -> protectedClock.insert(copied(n, copier, PROTECTED), n.rank));
+  }
+
+  private PolicyNode<K, V> copied(
+      PolicyNode<K, V> n, UnaryOperator<PolicyNode<K, V>> copier, byte queue) {
+    PolicyNode<K, V> copy = copier.apply(n);
+    copy.setPolicyWeight(n.policyWeight());
+    copy.queue = queue;
+    weightedSize += n.policyWeight();
+    return copy;
   }
 
   long weightedSize() {

@@ -2,6 +2,7 @@ package io.dualcache.engine;
 
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides which entries a bounded cache gives up. Owned by the maintenance thread (the daemon or a
@@ -15,7 +16,9 @@ import java.util.function.Predicate;
  *   <li><b>Admission</b>: an entry that ages out of the window (the candidate) enters the main
  *       region freely while the cache has room. Once it is full, the candidate duels the main
  *       region's victim on frequency, estimated by a {@link FrequencySketch} of recent accesses;
- *       the loser leaves. A scan therefore churns the window, never the main region.
+ *       the loser leaves. A scan therefore churns the window, never the main region. A warm
+ *       candidate that loses still gets in now and then, so that level counts cannot lock the main
+ *       region.
  *   <li><b>Main region</b>: a probation queue in front of a protected Clock. Admitted entries join
  *       probation, whose eldest is the victim of the next duel; a victim that wins its duel goes to
  *       the back of the queue like an entry the Clock hand passes, so that one key whose frequency
@@ -67,6 +70,19 @@ final class Policy<K, V> {
    */
   private static final int MARGIN_FROM = 2;
 
+  /**
+   * From this frequency on (of the sketch's 15) a candidate that loses its duel still gets in, one
+   * time in {@link #WARM_ADMISSION_ODDS}. Without it, a victim whose count is stale, or one that
+   * ties with every candidate because a loop or a saturated counter gives all keys the same count,
+   * holds its place for as long as the counts stay level; a rare admission of a key that is clearly
+   * in use lets the main region follow. Cold candidates (a scan, one-offs) never qualify, so the
+   * scan resistance of the duel is kept. The same rule and threshold as Caffeine's.
+   */
+  static final int WARM_CANDIDATE = 6;
+
+  /** The odds, one in this many, that a warm candidate which lost its duel gets in anyway. */
+  static final int WARM_ADMISSION_ODDS = 128;
+
   private final long maximum;
   private final FrequencySketch sketch;
 
@@ -79,6 +95,12 @@ final class Policy<K, V> {
   private final NodeList<K, V> window = new NodeList<>();
   private final NodeList<K, V> probation = new NodeList<>();
   private final RankedClock<K, V> protectedClock = new RankedClock<>(MAX_RANK);
+
+  /**
+   * The state of the xorshift generator behind {@link #WARM_ADMISSION_ODDS}: fixed seed, so that a
+   * replay is deterministic (maintenance thread only, like every field here).
+   */
+  private long admissionRandom = 0x9E3779B97F4A7C15L;
 
   private long weightedSize;
   private double windowShare;
@@ -102,6 +124,30 @@ final class Policy<K, V> {
     Policy<Object, Object> p = new Policy<>(maximum, sketch, false, null);
     p.setWindowShare(windowShare);
     return p;
+  }
+
+  /**
+   * Fills this policy, an empty shadow, with copies of {@code source}'s nodes, each in the same
+   * region, place and rank; {@code copier} makes a node's copy (and indexes it).
+   */
+  void copyOf(Policy<K, V> source, UnaryOperator<PolicyNode<K, V>> copier) {
+    for (PolicyNode<K, V> n = source.window.first(); n != null; n = n.next) {
+      window.append(copied(n, copier, WINDOW));
+    }
+    for (PolicyNode<K, V> n = source.probation.first(); n != null; n = n.next) {
+      probation.append(copied(n, copier, PROBATION));
+    }
+    // From the hand on, each behind the last: the same circle with the hand in the same place.
+    source.protectedClock.forEach(n -> protectedClock.insert(copied(n, copier, PROTECTED), n.rank));
+  }
+
+  private PolicyNode<K, V> copied(
+      PolicyNode<K, V> n, UnaryOperator<PolicyNode<K, V>> copier, byte queue) {
+    PolicyNode<K, V> copy = copier.apply(n);
+    copy.setPolicyWeight(n.policyWeight());
+    copy.queue = queue;
+    weightedSize += n.policyWeight();
+    return copy;
   }
 
   long weightedSize() {
@@ -284,13 +330,28 @@ final class Policy<K, V> {
   }
 
   /**
-   * The TinyLFU duel: the candidate gets in only if it was seen more often than the victim, by a
-   * margin once counts are high enough for halving noise to matter (see {@link #MARGIN_FROM}).
+   * The TinyLFU duel: the candidate gets in if it was seen more often than the victim, by a margin
+   * once counts are high enough for halving noise to matter (see {@link #MARGIN_FROM}), or, if it
+   * is warm, by a rare draw (see {@link #WARM_CANDIDATE}).
    */
   private boolean admit(PolicyNode<K, V> candidate, PolicyNode<K, V> victim) {
     int victimFrequency = sketch.frequency(victim.hash);
     int margin = victimFrequency >= MARGIN_FROM ? 1 : 0;
-    return sketch.frequency(candidate.hash) > victimFrequency + margin;
+    int candidateFrequency = sketch.frequency(candidate.hash);
+    if (candidateFrequency > victimFrequency + margin) {
+      return true;
+    }
+    return candidateFrequency >= WARM_CANDIDATE && nextRandom() % WARM_ADMISSION_ODDS == 0;
+  }
+
+  /** The next draw of a xorshift64 generator, non-negative. */
+  private long nextRandom() {
+    long x = admissionRandom;
+    x ^= x << 13;
+    x ^= x >>> 7;
+    x ^= x << 17;
+    admissionRandom = x;
+    return x >>> 1;
   }
 
   /** The next main entry to give up: probation's eldest, or the protected Clock's choice. */

@@ -119,6 +119,15 @@ final class RankedClock<K, V> {
     }
   }
 
+  /** Hands every member to {@code action}, from the hand on. */
+  void forEach(Consumer<PolicyNode<K, V>> action) {
+    PolicyNode<K, V> n = hand;
+    for (long i = count; i > 0; i--) {
+      action.accept(n);
+      n = n.next;
+    }
+  }
+
   /** Takes out every member that {@code test} accepts and hands each to {@code removed}. */
   void removeIf(Predicate<PolicyNode<K, V>> test, Consumer<PolicyNode<K, V>> removed) {
     PolicyNode<K, V> n = hand;

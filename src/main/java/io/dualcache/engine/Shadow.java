@@ -13,8 +13,27 @@ final class Shadow {
   private final ShadowIndex index = new ShadowIndex();
   private final Policy.Evictor<Object, Object> evictor = this::drop;
 
+  private final FrequencySketch sketch;
+
   Shadow(long maximum, FrequencySketch sketch, double windowShare) {
     this.policy = Policy.shadow(maximum, sketch, windowShare);
+    this.sketch = sketch;
+  }
+
+  /**
+   * A copy of this shadow: the same entries in the same places, to be run on at another share (the
+   * caller sets it). Allocates a node per entry, at most {@link WindowTuner#SHADOW_ENTRIES}.
+   */
+  Shadow copy() {
+    Shadow copy = new Shadow(policy.maximum(), sketch, 0);
+    copy.policy.copyOf(
+        policy,
+        n -> {
+          PolicyNode<Object, Object> node = newNode(n.hash, n.policyWeight());
+          copy.index.add(node);
+          return node;
+        });
+    return copy;
   }
 
   void setWindowShare(double share) {
@@ -32,16 +51,19 @@ final class Shadow {
       }
       policy.onHit(node);
     } else {
-      // Weight 1 (every entry of a cache bounded by size) needs no weight fields: 8 bytes less.
-      node =
-          weight == 1
-              ? new PolicyNode<>(hash, null, true, Node.ETERNAL)
-              : new WeightedNode<>(hash, null, true, Node.ETERNAL, weight);
+      node = newNode(hash, weight);
       index.add(node);
       policy.onAdd(node);
     }
     policy.evict(evictor);
     return hit;
+  }
+
+  private static PolicyNode<Object, Object> newNode(int hash, int weight) {
+    // Weight 1 (every entry of a cache bounded by size) needs no weight fields: 8 bytes less.
+    return weight == 1
+        ? new PolicyNode<>(hash, null, true, Node.ETERNAL)
+        : new WeightedNode<>(hash, null, true, Node.ETERNAL, weight);
   }
 
   /** Entries held (for tests). */

@@ -14,10 +14,21 @@ package io.dualcache.engine;
  * sign test on the requests where exactly one of two shadows hit tells a real difference from
  * chance.
  *
+ * <p>Every round starts the probes as copies of the middle shadow (the winner of the last round, if
+ * a probe won, becomes the middle). All three then differ only in their share, from the same
+ * contents on, so the round measures what moving the share would do from the present state. Probes
+ * that kept their own contents from round to round (each had run at other shares before) differed
+ * by that history too: a probe freshly moved to a share needs a turnover or more before its
+ * contents reflect it, and its lead or lag meanwhile is the move's transient, noise that the sign
+ * test may take for a real difference. Copies also make two shadows at the same share (a probe
+ * clamped at an end of the ladder) identical, so they never disagree.
+ *
  * <p>Cost: a key is sampled if its hash falls in one of {@code 2^k} buckets, {@code k} chosen when
  * the cache first fills so that each shadow holds at most {@link #SHADOW_ENTRIES} entries (a cache
  * that never fills pays nothing). A cache up to that size is replayed whole, three times; a larger
- * one a sample of about that many keys. Memory: three shadows of up to that many nodes.
+ * one a sample of about that many keys. Memory: three shadows of up to that many nodes (the two
+ * copies made at the end of a round replace the probes, which become garbage: at most twice that
+ * many nodes allocated per round, and a round is at least a quarter of a shadow's size in samples).
  *
  * <p>The probes' distance on the ladder cycles through {@link #PROBE_DISTANCES} from one decision
  * to the next: near probes refine, far ones find a better share across a plateau where the near
@@ -25,9 +36,14 @@ package io.dualcache.engine;
  */
 final class WindowTuner {
 
-  /** The ladder of window shares: fine steps where small windows differ most. */
+  /**
+   * The ladder of window shares: fine steps where small windows differ most. It goes up to the
+   * whole cache (a pure LRU), so that where recency wins the tuner can get all of it: a workload
+   * whose popular keys keep changing is served worse by any frequency-filtered main region, however
+   * small, than by none.
+   */
   static final double[] SHARES = {
-    0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.14, 0.22, 0.32, 0.44, 0.58, 0.72, 0.8,
+    0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.14, 0.22, 0.32, 0.44, 0.58, 0.72, 0.8, 0.9, 1,
   };
 
   /** The share a cache starts with, 1%: the best for frequency-skewed workloads. */
@@ -135,6 +151,13 @@ final class WindowTuner {
     }
     samples = lowerSplits = lowerLead = upperSplits = upperLead = 0;
     round++;
+    if (level > previous) {
+      middle = upper; // it has run at the new share for a round already
+    } else if (level < previous) {
+      middle = lower;
+    }
+    lower = middle.copy();
+    upper = middle.copy();
     placeShadows();
     return level != previous;
   }

@@ -86,6 +86,51 @@ class PolicyTest {
   }
 
   /**
+   * A warm candidate (seen 6 times) never beats a victim the sketch counts at its cap of 15, yet
+   * one in about {@link Policy#WARM_ADMISSION_ODDS} such candidates gets in: level or stale counts
+   * cannot lock the main region. A cold one (seen 5 times) never does.
+   */
+  @Test
+  void aWarmCandidateSometimesGetsInPastAFrequentVictim() {
+    int candidates = 400;
+    int warmAdmitted = admittedPastSaturatedVictims(Policy.WARM_CANDIDATE, candidates);
+    assertTrue(warmAdmitted >= 1, "warm candidates admitted: " + warmAdmitted);
+    assertTrue(
+        warmAdmitted <= 4 * candidates / Policy.WARM_ADMISSION_ODDS,
+        "warm candidates admitted: " + warmAdmitted + " of " + candidates);
+    assertEquals(0, admittedPastSaturatedVictims(Policy.WARM_CANDIDATE - 1, candidates));
+  }
+
+  /**
+   * How many of {@code candidates} fresh keys, each seen {@code count} times, enter the main region
+   * of a full cache of 100 whose every entry the sketch counts 15 times. (Fewer than 4,096 counts
+   * in all, so the sketch never halves meanwhile.)
+   */
+  private static int admittedPastSaturatedVictims(int count, int candidates) {
+    PolicyDriver d = PolicyDriver.sized(100);
+    for (int k = 0; k < 100; k++) {
+      d.access(k);
+      for (int i = 1; i < 15; i++) {
+        d.sketch.increment(Index.spread(Integer.hashCode(k)));
+      }
+    }
+    for (int c = 0; c < candidates; c++) {
+      int key = 10_000 + c;
+      for (int i = 1; i < count; i++) {
+        d.sketch.increment(Index.spread(Integer.hashCode(key)));
+      }
+      d.access(key); // its last count; the next candidate pushes it out of the window: the duel
+    }
+    d.access(-1); // pushes the last candidate out of the window too
+    int admitted = 0;
+    for (int c = 0; c < candidates; c++) {
+      PolicyNode<Integer, String> n = d.nodes.get(10_000 + c);
+      admitted += n != null && n.queue != Policy.WINDOW ? 1 : 0;
+    }
+    return admitted;
+  }
+
+  /**
    * Whether a candidate seen {@code candidateCount} times replaces the victim seen {@code
    * victimCount} times, in a cache of 100 whose window share is at its start (1 entry).
    */

@@ -94,7 +94,7 @@ public final class EngineMetrics {
 
   /**
    * The share of the bound the policy's admission window has now (the {@code WindowTuner} moves it
-   * between 0 and 0.8 to suit the workload); -1 for an unbounded cache, which has no policy.
+   * between 0 and 1 to suit the workload); -1 for an unbounded cache, which has no policy.
    */
   public double windowShare() {
     return counters.windowShareOpaque();

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dualcache.jcache.DualCacheConfiguration;
-import java.io.ByteArrayOutputStream;
+import io.dualcache.testing.LogCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -364,42 +362,6 @@ class ForyCopierTest {
           throw new ClassNotFoundException(name, e);
         }
       }
-    }
-  }
-
-  /**
-   * Collects what one logger writes, as text lines. The tests run on the class path, where
-   * System.Logger goes to java.util.logging, which the module does not read: so by reflection.
-   */
-  static final class LogCapture implements AutoCloseable {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final Object logger; // held strongly: java.util.logging keeps loggers weakly
-    private final Object handler;
-
-    LogCapture(String name) throws ReflectiveOperationException {
-      Class<?> loggerClass = Class.forName("java.util.logging.Logger");
-      Class<?> handlerClass = Class.forName("java.util.logging.Handler");
-      Class<?> formatterClass = Class.forName("java.util.logging.Formatter");
-      Object formatter =
-          Class.forName("java.util.logging.SimpleFormatter").getConstructor().newInstance();
-      handler =
-          Class.forName("java.util.logging.StreamHandler")
-              .getConstructor(java.io.OutputStream.class, formatterClass)
-              .newInstance(out, formatter);
-      logger = loggerClass.getMethod("getLogger", String.class).invoke(null, name);
-      loggerClass.getMethod("addHandler", handlerClass).invoke(logger, handler);
-    }
-
-    List<String> linesWith(String text) throws ReflectiveOperationException {
-      handler.getClass().getMethod("flush").invoke(handler);
-      String logged = out.toString(StandardCharsets.UTF_8);
-      return Arrays.stream(logged.split("\\R")).filter(line -> line.contains(text)).toList();
-    }
-
-    @Override
-    public void close() throws ReflectiveOperationException {
-      Class<?> handlerClass = Class.forName("java.util.logging.Handler");
-      logger.getClass().getMethod("removeHandler", handlerClass).invoke(logger, handler);
     }
   }
 }

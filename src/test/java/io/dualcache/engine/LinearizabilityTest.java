@@ -106,8 +106,15 @@ public class LinearizabilityTest {
 
   /** Model checking of {@code test} against {@link MapSpecification}. */
   static void checkByModel(Class<?> test) {
+    checkByModel(test, 30);
+  }
+
+  /**
+   * Model checking of {@code test} against {@link MapSpecification}, {@code iterations} scenarios.
+   */
+  static void checkByModel(Class<?> test, int iterations) {
     new ModelCheckingOptions()
-        .iterations(30)
+        .iterations(iterations)
         .invocationsPerIteration(300)
         .threads(2)
         .actorsPerThread(3)

@@ -46,6 +46,20 @@ final class Database {
   }
 
   /** The JCache manager Hibernate got from the provider. */
+  /** Stores author 1 ("Ada") with books 1 to 3, in one transaction. */
+  static void persistAdaWithThreeBooks(SessionFactory sessionFactory) {
+    sessionFactory.inTransaction(
+        session -> {
+          Author author = new Author(1L, "Ada");
+          session.persist(author);
+          for (long id = 1; id <= 3; id++) {
+            Book book = new Book(id, "Book " + id, author);
+            session.persist(book);
+            author.getBooks().add(book);
+          }
+        });
+  }
+
   static CacheManager cacheManagerOf(SessionFactory sessionFactory) {
     return ((JCacheRegionFactory)
             sessionFactory.unwrap(SessionFactoryImplementor.class).getCache().getRegionFactory())

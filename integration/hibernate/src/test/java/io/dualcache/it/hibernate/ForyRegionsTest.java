@@ -25,16 +25,7 @@ class ForyRegionsTest {
   @BeforeAll
   static void openDatabase() {
     sessionFactory = Database.open("hibernate-fory.conf", null, SQL);
-    sessionFactory.inTransaction(
-        session -> {
-          Author author = new Author(1L, "Ada");
-          session.persist(author);
-          for (long id = 1; id <= 3; id++) {
-            Book book = new Book(id, "Book " + id, author);
-            session.persist(book);
-            author.getBooks().add(book);
-          }
-        });
+    Database.persistAdaWithThreeBooks(sessionFactory);
   }
 
   @AfterAll

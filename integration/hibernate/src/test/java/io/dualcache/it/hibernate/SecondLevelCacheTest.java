@@ -41,16 +41,7 @@ class SecondLevelCacheTest {
       sessionFactory = Database.open("hibernate-dualcache.conf", null, SQL);
       missingCacheWarnings = warnings.missingCacheWarnings();
     }
-    sessionFactory.inTransaction(
-        session -> {
-          Author author = new Author(1L, "Ada");
-          session.persist(author);
-          for (long id = 1; id <= 3; id++) {
-            Book book = new Book(id, "Book " + id, author);
-            session.persist(book);
-            author.getBooks().add(book);
-          }
-        });
+    Database.persistAdaWithThreeBooks(sessionFactory);
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.dualcache.bench.sim.policy;
 
+import io.dualcache.bench.sim.policy.KeyQueue.Entry;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,10 +53,10 @@ public final class ArcPolicy implements ReplayPolicy {
   static final class Arc {
     private final int c;
     private final Map<Long, Entry> entries = new HashMap<>();
-    private final Lru t1 = new Lru();
-    private final Lru t2 = new Lru();
-    private final Lru b1 = new Lru();
-    private final Lru b2 = new Lru();
+    private final KeyQueue t1 = new KeyQueue();
+    private final KeyQueue t2 = new KeyQueue();
+    private final KeyQueue b1 = new KeyQueue();
+    private final KeyQueue b2 = new KeyQueue();
     private int p;
 
     Arc(int c) {
@@ -72,10 +73,10 @@ public final class ArcPolicy implements ReplayPolicy {
         admitNew(key);
         return false;
       }
-      Lru list = e.list;
+      KeyQueue list = e.queue;
       if (list == t1 || list == t2) {
         list.unlink(e);
-        t2.addMru(e);
+        t2.addNewest(e);
         return true;
       }
       if (list == b1) {
@@ -86,7 +87,7 @@ public final class ArcPolicy implements ReplayPolicy {
         replace(true);
       }
       list.unlink(e);
-      t2.addMru(e);
+      t2.addNewest(e);
       return false;
     }
 
@@ -95,85 +96,30 @@ public final class ArcPolicy implements ReplayPolicy {
       int all = l1 + t2.size + b2.size;
       if (l1 == c) {
         if (t1.size < c) {
-          entries.remove(b1.removeLru().key);
+          entries.remove(b1.removeOldest().key);
           replace(false);
         } else {
-          entries.remove(t1.removeLru().key);
+          entries.remove(t1.removeOldest().key);
         }
       } else if (all >= c) {
         if (all >= 2 * c) {
-          entries.remove(b2.removeLru().key);
+          entries.remove(b2.removeOldest().key);
         }
         replace(false);
       }
       Entry e = new Entry(key);
       entries.put(key, e);
-      t1.addMru(e);
+      t1.addNewest(e);
     }
 
     /** Frees one resident place, keeping the evicted key as a ghost. */
     private void replace(boolean hitInB2) {
       boolean fromT1 = t1.size >= 1 && (t1.size > p || (hitInB2 && t1.size == p));
       if (fromT1 || t2.size == 0) {
-        b1.addMru(t1.removeLru());
+        b1.addNewest(t1.removeOldest());
       } else {
-        b2.addMru(t2.removeLru());
+        b2.addNewest(t2.removeOldest());
       }
-    }
-  }
-
-  /** A key and its place in one of the four lists. */
-  private static final class Entry {
-    final long key;
-    Lru list;
-    Entry prev;
-    Entry next;
-
-    Entry(long key) {
-      this.key = key;
-    }
-  }
-
-  /** A doubly linked list, LRU at {@code head}, MRU at {@code tail}. */
-  private static final class Lru {
-    Entry head;
-    Entry tail;
-    int size;
-
-    void addMru(Entry e) {
-      e.list = this;
-      e.prev = tail;
-      e.next = null;
-      if (tail == null) {
-        head = e;
-      } else {
-        tail.next = e;
-      }
-      tail = e;
-      size++;
-    }
-
-    Entry removeLru() {
-      Entry e = head;
-      unlink(e);
-      return e;
-    }
-
-    void unlink(Entry e) {
-      if (e.prev == null) {
-        head = e.next;
-      } else {
-        e.prev.next = e.next;
-      }
-      if (e.next == null) {
-        tail = e.prev;
-      } else {
-        e.next.prev = e.prev;
-      }
-      e.prev = null;
-      e.next = null;
-      e.list = null;
-      size--;
     }
   }
 }

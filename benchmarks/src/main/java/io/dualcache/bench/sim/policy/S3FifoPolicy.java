@@ -1,5 +1,6 @@
 package io.dualcache.bench.sim.policy;
 
+import io.dualcache.bench.sim.policy.KeyQueue.Entry;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -72,9 +73,9 @@ public final class S3FifoPolicy implements ReplayPolicy {
     private final int mainShare;
     private final int ghostLength;
     private final Map<Long, Entry> entries = new HashMap<>();
-    private final Fifo small = new Fifo();
-    private final Fifo main = new Fifo();
-    private final Fifo ghost = new Fifo();
+    private final KeyQueue small = new KeyQueue();
+    private final KeyQueue main = new KeyQueue();
+    private final KeyQueue ghost = new KeyQueue();
 
     S3Fifo(int c) {
       if (c < 1) {
@@ -157,62 +158,6 @@ public final class S3FifoPolicy implements ReplayPolicy {
       }
       e.frequency = 0;
       ghost.addNewest(e);
-    }
-  }
-
-  /** A key, its frequency and its place in one of the three queues. */
-  private static final class Entry {
-    final long key;
-    int frequency;
-    Fifo queue;
-    Entry prev;
-    Entry next;
-
-    Entry(long key) {
-      this.key = key;
-    }
-  }
-
-  /** A doubly linked FIFO, oldest at {@code head}, newest at {@code tail}. */
-  private static final class Fifo {
-    Entry head;
-    Entry tail;
-    int size;
-
-    void addNewest(Entry e) {
-      e.queue = this;
-      e.prev = tail;
-      e.next = null;
-      if (tail == null) {
-        head = e;
-      } else {
-        tail.next = e;
-      }
-      tail = e;
-      size++;
-    }
-
-    Entry removeOldest() {
-      Entry e = head;
-      unlink(e);
-      return e;
-    }
-
-    void unlink(Entry e) {
-      if (e.prev == null) {
-        head = e.next;
-      } else {
-        e.prev.next = e.next;
-      }
-      if (e.next == null) {
-        tail = e.prev;
-      } else {
-        e.next.prev = e.prev;
-      }
-      e.prev = null;
-      e.next = null;
-      e.queue = null;
-      size--;
     }
   }
 }

@@ -139,13 +139,18 @@ public final class DualCacheMetrics extends CacheMeterBinder<DualJCache<?, ?>> {
         .tags(tags)
         .description("The number of entries removed from the cache (JSR-107 statistics)")
         .register(registry);
-    evictionsBy(
-        "size",
+    engineCounter(
+        "dualcache.evictions",
+        Tags.of("cause", "size"),
         EngineMetrics::evictionsBySize,
         "Entries evicted to keep within the bound",
         registry);
-    evictionsBy(
-        "expiry", EngineMetrics::evictionsByExpiry, "Entries removed as they expired", registry);
+    engineCounter(
+        "dualcache.evictions",
+        Tags.of("cause", "expiry"),
+        EngineMetrics::evictionsByExpiry,
+        "Entries removed as they expired",
+        registry);
     EngineMetrics engine = engine(cache);
     if (engine.isBounded()) {
       engineGauge(
@@ -160,11 +165,12 @@ public final class DualCacheMetrics extends CacheMeterBinder<DualJCache<?, ?>> {
           registry);
     }
     if (cache.getConfiguration(DualCacheConfiguration.class).getRefreshAfterWrite().isPresent()) {
-      FunctionCounter.<DualJCache<?, ?>>builder(
-              "dualcache.refresh.failures", cache, c -> engine(c).refreshFailures())
-          .tags(getTagsWithCacheName())
-          .description("Refresh-ahead reloads that failed (the old value stayed)")
-          .register(registry);
+      engineCounter(
+          "dualcache.refresh.failures",
+          Tags.empty(),
+          EngineMetrics::refreshFailures,
+          "Refresh-ahead reloads that failed (the old value stayed)",
+          registry);
     }
     if (engine.hitSamplingRate() > 0) {
       engineGauge(
@@ -175,15 +181,16 @@ public final class DualCacheMetrics extends CacheMeterBinder<DualJCache<?, ?>> {
     }
   }
 
-  private void evictionsBy(
-      String cause,
+  /** A counter of the engine's figures, tagged with the cache's tags and {@code extraTags}. */
+  private void engineCounter(
+      String name,
+      Tags extraTags,
       ToLongFunction<EngineMetrics> count,
       String description,
       MeterRegistry registry) {
-    FunctionCounter.<DualJCache<?, ?>>builder(
-            "dualcache.evictions", getCache(), c -> count.applyAsLong(engine(c)))
+    FunctionCounter.<DualJCache<?, ?>>builder(name, getCache(), c -> count.applyAsLong(engine(c)))
         .tags(getTagsWithCacheName())
-        .tag("cause", cause)
+        .tags(extraTags)
         .description(description)
         .register(registry);
   }

@@ -1,5 +1,7 @@
 package io.dualcache.engine;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,9 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The age is measured in epoch ticks against the tick of the entry's last write, kept in the
  * node's {@link RefreshWord}: a read costs one opaque load of that word and one of the published
- * tick, no clock read, and allocates nothing unless it starts a reload. At most one reload of an
- * entry runs at a time: the reader whose CAS sets the word's flag starts it, and the flag stays set
- * until the reload ends, writes in between included.
+ * tick, no clock read, and allocates nothing unless it starts a reload. At most one reload of a key
+ * runs at a time: the reader whose CAS sets the node's flag may start it (the flag stays set until
+ * the reload ends, writes in between included), and only if no reload of the key runs for another
+ * node of it (one that was evicted or removed, and the key written again, meanwhile).
  */
 final class Refresher<K, V> {
 
@@ -28,6 +31,12 @@ final class Refresher<K, V> {
 
   /** Reloads that threw or could not be started; incremented by any thread. */
   private final LongAdder failures = new LongAdder();
+
+  /**
+   * The keys whose reload runs: added by the reader that starts one, removed when it ends. Only a
+   * read that claimed a node's flag touches it.
+   */
+  private final Set<Object> reloading = ConcurrentHashMap.newKeySet();
 
   /**
    * Whether the last reload to end failed. Set by a failing reload, cleared by a succeeding one,
@@ -51,7 +60,11 @@ final class Refresher<K, V> {
     long word = n.refreshWordOpaque();
     if (RefreshWord.isDue(word, clock.tickAcquire(), refreshTicks)
         && RefreshWord.startReload(n, word)) {
-      start(n, value);
+      if (reloading.add(n.key)) {
+        start(n, value);
+      } else {
+        RefreshWord.endReload(n); // an earlier node's reload of this key still runs
+      }
     }
   }
 
@@ -64,7 +77,7 @@ final class Refresher<K, V> {
     try {
       executor.execute(() -> reload(n, seen));
     } catch (RuntimeException rejected) { // a full or shut down executor: the old value stays
-      RefreshWord.endReload(n);
+      end(n);
       failed(rejected);
     }
   }
@@ -79,8 +92,14 @@ final class Refresher<K, V> {
     } catch (Exception e) { // the old value stays; the next read after this one tries again
       failed(e);
     } finally {
-      RefreshWord.endReload(n);
+      end(n);
     }
+  }
+
+  /** The reload of {@code n} ended: its key may be reloaded again. */
+  private void end(Node<K, V> n) {
+    reloading.remove(n.key);
+    RefreshWord.endReload(n);
   }
 
   private void failed(Exception e) {

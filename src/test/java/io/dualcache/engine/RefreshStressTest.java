@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Readers, writers and reloads of the same few keys on the real clock, with an age of one tick:
  * entries are due almost always. Every call must return within its deadline, no two reloads of a
- * key may overlap, and no write may be lost to a reload: once the writers stop and the reloads end,
- * each key holds its last written value, reloaded zero or more times.
+ * key may overlap (also when the key's entry is evicted and made again during a reload), and no
+ * write may be lost to a reload: once the writers stop and the reloads end, each key holds its last
+ * written value, reloaded zero or more times.
  */
 class RefreshStressTest {
 
@@ -45,7 +46,7 @@ class RefreshStressTest {
     ExecutorService reloads = Executors.newFixedThreadPool(2);
     DualCache<Integer, String> cache =
         DualCache.<Integer, String>builder()
-            .maximumSize(KEYS * 2)
+            .maximumSize(KEYS / 2) // evictions: a key's node dies, a new one is made
             .tickDuration(Duration.ofNanos(100_000))
             .refreshAfterWrite(Duration.ofNanos(100_000), reloader)
             .refreshExecutor(reloads)
@@ -106,6 +107,8 @@ class RefreshStressTest {
             lastWritten[key], value.replace("+r", ""), "key " + key + " lost its last write");
       }
     }
+    cache.cleanUp();
+    assertTrue(cache.size() <= KEYS / 2, "bound at quiescence: " + cache.size());
     cache.close();
   }
 }

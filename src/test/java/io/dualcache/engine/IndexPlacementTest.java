@@ -33,14 +33,10 @@ class IndexPlacementTest {
     Index<K, K> index = new Index<>(64, 16);
     for (int i = 0; i < count; i++) {
       K key = keyOf.apply(i);
-      int hash = Index.spread(hashOf.applyAsInt(i));
-      Segment<K, K> s = index.segmentFor(hash);
-      s.lock();
-      try {
-        s.insertLocked(new Node<>(hash, key, key, Node.ETERNAL));
-      } finally {
-        s.unlock();
+      if (key.hashCode() != hashOf.applyAsInt(i)) {
+        throw new IllegalArgumentException("key " + key + " has another hash code");
       }
+      insert(index, key);
     }
     return index;
   }
@@ -94,6 +90,67 @@ class IndexPlacementTest {
     }
   }
 
+  /**
+   * Keys with scattered hash codes (random UUIDs, strings) collide at random: at a load of a half a
+   * hit probes about 1.4 slots on average, each extra one a load of another key's node. Their
+   * arrays double by that cost instead, so a hit takes at most 1.2 probes on average, during growth
+   * and after a churn of removals and inserts (tombstones) too.
+   */
+  @Test
+  void scatteredHashCodesTakeAtMostOnePointTwoProbesAHit() {
+    java.util.Random random = new java.util.Random(7);
+    Map<String, IntFunction<Object>> keys = new LinkedHashMap<>();
+    keys.put("UUID", i -> new java.util.UUID(random.nextLong(), random.nextLong()));
+    keys.put("String", i -> "user:" + i);
+    for (Map.Entry<String, IntFunction<Object>> kind : keys.entrySet()) {
+      Object[] stored = new Object[60_000];
+      for (int i = 0; i < stored.length; i++) {
+        stored[i] = kind.getValue().apply(i);
+      }
+      Index<Object, Object> index = fill(stored.length, i -> stored[i].hashCode(), i -> stored[i]);
+      for (int size : new int[] {1_000, 20_000, 60_000}) {
+        Index<Object, Object> partial = fill(size, i -> stored[i].hashCode(), i -> stored[i]);
+        assertTrue(
+            meanLookup(partial) <= 1.2,
+            kind.getKey() + " x " + size + ": a hit reads " + meanLookup(partial) + " slots");
+      }
+      for (int i = 0; i < stored.length; i += 3) { // churn: a third out, as many new ones in
+        remove(index, stored[i]);
+        stored[i] = kind.getValue().apply(stored.length + i);
+        insert(index, stored[i]);
+      }
+      assertTrue(
+          meanLookup(index) <= 1.2,
+          kind.getKey() + " after churn: a hit reads " + meanLookup(index) + " slots");
+      for (Object key : stored) {
+        assertEquals(key, index.find(key, Index.spread(key.hashCode())).key);
+      }
+    }
+  }
+
+  /**
+   * Doubling for the lookup cost stops at a load of a quarter: keys that share one hash code probe
+   * long runs at any load, and must not make the array grow without end.
+   */
+  @Test
+  void oneHashCodeForManyKeysDoesNotGrowTheArrayPastAQuarterFull() {
+    Index<Key, Key> index = fill(4_000, i -> 42, i -> new Key(i, 42));
+    Segment<Key, Key> s = index.segmentFor(Index.spread(42));
+    assertEquals(4_000, s.sizeOpaque());
+    assertTrue(s.slots().length <= 4_000 * 8, "slots for 4,000 keys: " + s.slots().length);
+  }
+
+  /** Sequential ids sit in their home slots: the lookup cost never makes their arrays double. */
+  @Test
+  void denseHashCodesKeepTheLoadAtWhichTheyGrow() {
+    Index<Integer, Integer> index = fill(100_000, i -> i, Integer::valueOf);
+    long slots = 0;
+    for (Segment<Integer, Integer> s : index.segments()) {
+      slots += s.slots().length;
+    }
+    assertTrue(slots * 0.3 <= 100_000, "slots for 100,000 sequential keys: " + slots);
+  }
+
   @Test
   void aKeyInAnOverflowRunIsFoundAfterItsHomeSlotEmpties() {
     try (DualCache<Key, String> cache = DualCache.<Key, String>builder().build()) {
@@ -141,22 +198,64 @@ class IndexPlacementTest {
     }
   }
 
+  private static <K> void insert(Index<K, K> index, K key) {
+    int hash = Index.spread(key.hashCode());
+    Segment<K, K> s = index.segmentFor(hash);
+    s.lock();
+    try {
+      s.insertLocked(new Node<>(hash, key, key, Node.ETERNAL));
+    } finally {
+      s.unlock();
+    }
+  }
+
+  private static <K> void remove(Index<K, K> index, K key) {
+    int hash = Index.spread(key.hashCode());
+    Segment<K, K> s = index.segmentFor(hash);
+    s.lock();
+    try {
+      s.removeLocked(index.find(key, hash));
+    } finally {
+      s.unlock();
+    }
+  }
+
+  /** The slots a hit reads on average over every present key of {@code index}. */
+  private static double meanLookup(Index<?, ?> index) {
+    long reads = 0;
+    long nodes = 0;
+    for (Segment<?, ?> s : index.segments()) {
+      Node<?, ?>[] slots = s.slots();
+      for (int i = 0; i < slots.length; i++) {
+        if (Segment.isNode(slots[i])) {
+          reads += readsToFind(slots, i, index.segmentBits);
+          nodes++;
+        }
+      }
+    }
+    return (double) reads / nodes;
+  }
+
+  /** The slots a lookup reads to find the node in slot {@code i}: its probe sequence up to it. */
+  private static int readsToFind(Node<?, ?>[] slots, int i, int segmentBits) {
+    int mask = slots.length - 1;
+    Node<?, ?> n = slots[i];
+    int home = Index.homeSlot(Index.home(n.hash), segmentBits, mask);
+    int overflow = Index.overflowHash(n.hash);
+    int reads = 1;
+    while (Index.probe(reads - 1, home, overflow, mask) != i) {
+      reads++;
+    }
+    return reads;
+  }
+
   /** The most slots a lookup of a present key reads: its probe sequence up to its node. */
   private static int longestLookup(Node<?, ?>[] slots, int segmentBits) {
-    int mask = slots.length - 1;
     int worst = 0;
     for (int i = 0; i < slots.length; i++) {
-      Node<?, ?> n = slots[i];
-      if (!Segment.isNode(n)) {
-        continue;
+      if (Segment.isNode(slots[i])) {
+        worst = Math.max(worst, readsToFind(slots, i, segmentBits));
       }
-      int home = Index.homeSlot(Index.home(n.hash), segmentBits, mask);
-      int overflow = Index.overflowHash(n.hash);
-      int reads = 1;
-      while (Index.probe(reads - 1, home, overflow, mask) != i) {
-        reads++;
-      }
-      worst = Math.max(worst, reads);
     }
     return worst;
   }

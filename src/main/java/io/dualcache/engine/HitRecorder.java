@@ -5,11 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.util.function.IntConsumer;
 
 /**
- * Records hits for the daemon: one small ring of key hashes per stripe, the stripe picked by a hash
- * of the current thread. A hit costs a few plain loads and, while its ring has room, two plain
- * stores: no lock, no CAS, no allocation. Records are lost on purpose: when a ring is full (the
- * daemon has not drained it yet) the hit is not recorded, and two threads sharing a stripe may
- * overwrite each other's records. That is sampling, and the policy only needs a sample.
+ * Records hits for the daemon: one ring of key hashes per stripe, the stripe picked by a hash of
+ * the current thread. A hit costs a few plain loads and, while its ring has room, two plain stores:
+ * no lock, no CAS, no allocation. Records are lost on purpose: when a ring is full (the daemon has
+ * not drained it yet) the hit is not recorded, and two threads sharing a stripe may overwrite each
+ * other's records. That is sampling, and the policy only needs a sample.
  *
  * <p>When the rings keep filling up faster than the daemon drains them, the recorder samples on
  * purpose instead: it records a hit only if the key's hash, mixed with a salt that changes every
@@ -22,7 +22,7 @@ import java.util.function.IntConsumer;
  * entry, moves it in the window and counts it in the sketch only on a hit it sees, while it sees
  * every miss (through the write queue). A daemon that shares the cores with busy readers drains
  * only every few thousand requests; with 128-record rings it then saw about 5% of the hits of a
- * hit-heavy workload, too few to promote the new hot keys over the old ones, and lost up to 23
+ * hit-heavy workload, too few to promote the new hot keys over the old ones, and lost up to 22
  * points of hit ratio against its own replay with every hit (see {@code HitRecorderPolicyTest}).
  * What the policy needs is the share of the hits, not a correction of their count: weighting each
  * drained record by the sampling rate in the sketch, or leaving out misses at the same rate, moved

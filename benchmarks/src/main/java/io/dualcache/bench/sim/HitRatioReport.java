@@ -450,7 +450,7 @@ final class HitRatioReport {
     StringBuilder md = new StringBuilder("## DualCache against the field\n\n");
     md.append(
         "All hit ratios in %. DualCache: every hit reaches the policy (cleanUp after each hit)."
-            + " Writes only: rounds only after writes (a run of more than 128 hits between misses"
+            + " Writes only: rounds only after writes (a run of more than 1,024 hits between misses"
             + " loses the rest). Live: two threads through the running daemon (one run; not"
             + " deterministic; inflated wherever the cache ran over its bound, listed below)."
             + " Δ Caf = DualCache − Caffeine (ours). Best of field = the best of Caffeine (mean of"

@@ -13,7 +13,7 @@ import io.dualcache.engine.DualCache;
  *   <li>{@link Mode#EVERY_HIT}: {@code cleanUp()} after each hit, so the policy sees every hit in
  *       order: the policy's own quality;
  *   <li>{@link Mode#WRITES_ONLY}: nothing but what the executor does: a round after each write.
- *       Hits are drained only then, and a run of more than the hit ring's 128 records between two
+ *       Hits are drained only then, and a run of more than the hit ring's 1,024 records between two
  *       misses loses the excess, as it would in production.
  * </ul>
  */

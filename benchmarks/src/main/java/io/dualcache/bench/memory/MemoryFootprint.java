@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Bytes per entry of each cache holding N Integer → Integer entries, measured by walking the
+ * Bytes per entry of each cache holding N key → key entries (Integer ids, or random UUIDs: hash
+ * codes with no pattern, which the index spreads over more slots), measured by walking the
  * cache's object graph with JOL's {@link GraphLayout} (every reachable object, shallow sizes
  * summed: arrays, nodes, sketch, buffers, the lot).
  *
@@ -25,7 +28,7 @@ import org.openjdk.jol.info.GraphLayout;
  * thread pool or daemon {@link Thread} (whose graph is the whole JVM's); maintenance has run
  * ({@code cleanUp}) before the walk.
  *
- * <pre>java -Djol.magicFieldOffset=true -cp benchmarks.jar io.dualcache.bench.memory.MemoryFootprint [N] [OUT.md]</pre>
+ * <pre>java -Djol.magicFieldOffset=true -cp benchmarks.jar io.dualcache.bench.memory.MemoryFootprint [N] [OUT.md] [Integer|UUID]</pre>
  */
 public final class MemoryFootprint {
 
@@ -37,13 +40,20 @@ public final class MemoryFootprint {
     // JOL must read field offsets of hidden classes (the lambdas the caches hold).
     System.setProperty("jol.magicFieldOffset", "true");
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    Integer[] keys = new Integer[n];
+    String keyType = args.length > 2 ? args[2] : "Integer";
+    Random random = new Random(42);
+    Object[] keys = new Object[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = Integer.valueOf(1_000_000 + i); // outside Integer's cache: one object per key
+      keys[i] =
+          switch (keyType) {
+            case "Integer" -> Integer.valueOf(1_000_000 + i); // outside Integer's cache
+            case "UUID" -> new UUID(random.nextLong(), random.nextLong());
+            default -> throw new IllegalArgumentException("key type " + keyType);
+          };
     }
     long keyObjects =
         GraphLayout.parseInstance((Object) keys).totalSize()
-            - GraphLayout.parseInstance((Object) new Integer[n]).totalSize();
+            - GraphLayout.parseInstance((Object) new Object[n]).totalSize();
 
     List<Row> rows = new ArrayList<>();
     rows.add(measure("ConcurrentHashMap", keys, keyObjects, MemoryFootprint::chm));
@@ -53,10 +63,10 @@ public final class MemoryFootprint {
     rows.add(measure("Caffeine, maximumSize(N)", keys, keyObjects, k -> caffeine(k, n)));
 
     StringBuilder md = new StringBuilder();
-    md.append(String.format("## Bytes per entry, %,d Integer → Integer entries%n%n", n));
+    md.append(String.format("## Bytes per entry, %,d %s → %s entries%n%n", n, keyType, keyType));
     md.append(
         "JOL GraphLayout of the whole cache, minus the N key objects (each value is its key"
-            + " object, so the caller's objects are N Integers, counted once and subtracted);"
+            + " object, so the caller's objects are the N keys, counted once and subtracted);"
             + " caches built with executor(Runnable::run) and cleaned up before the walk.\n\n");
     md.append("| cache | bytes per entry | entries held |\n|---|---:|---:|\n");
     for (Row r : rows) {
@@ -70,7 +80,7 @@ public final class MemoryFootprint {
 
   /** Fills a cache, walks its graph, and gives the bytes per entry beyond the key objects. */
   private static Row measure(
-      String name, Integer[] keys, long keyObjects, Function<Integer[], Sized> fill) {
+      String name, Object[] keys, long keyObjects, Function<Object[], Sized> fill) {
     Sized cache = fill.apply(keys);
     long entries = cache.size();
     if (entries != keys.length) {
@@ -90,9 +100,9 @@ public final class MemoryFootprint {
     default void close() {}
   }
 
-  private static Sized chm(Integer[] keys) {
-    Map<Integer, Integer> map = new ConcurrentHashMap<>();
-    for (Integer k : keys) {
+  private static Sized chm(Object[] keys) {
+    Map<Object, Object> map = new ConcurrentHashMap<>();
+    for (Object k : keys) {
       map.put(k, k);
     }
     return new Sized() {
@@ -108,13 +118,13 @@ public final class MemoryFootprint {
     };
   }
 
-  private static Sized dualCache(Integer[] keys, long maximumSize) {
-    var builder = DualCache.<Integer, Integer>builder().executor(Runnable::run);
+  private static Sized dualCache(Object[] keys, long maximumSize) {
+    var builder = DualCache.<Object, Object>builder().executor(Runnable::run);
     if (maximumSize >= 0) {
       builder.maximumSize(maximumSize);
     }
-    DualCache<Integer, Integer> cache = builder.build();
-    for (Integer k : keys) {
+    DualCache<Object, Object> cache = builder.build();
+    for (Object k : keys) {
       cache.put(k, k);
     }
     cache.cleanUp();
@@ -136,13 +146,13 @@ public final class MemoryFootprint {
     };
   }
 
-  private static Sized caffeine(Integer[] keys, long maximumSize) {
+  private static Sized caffeine(Object[] keys, long maximumSize) {
     Caffeine<Object, Object> builder = Caffeine.newBuilder().executor(Runnable::run);
     if (maximumSize >= 0) {
       builder.maximumSize(maximumSize);
     }
-    Cache<Integer, Integer> cache = builder.build();
-    for (Integer k : keys) {
+    Cache<Object, Object> cache = builder.build();
+    for (Object k : keys) {
       cache.put(k, k);
     }
     cache.cleanUp();

@@ -211,13 +211,15 @@ final class Segment<K, V> {
 
   // ---------------------------------------------------------------- writes (lock holder only)
 
-  /** Links a new node for a key the caller found absent, growing the array first if needed. */
+  /**
+   * Links a new node for a key the caller found absent, growing the array first if it is too full
+   * and after if its hits now probe too many slots: so after every insert the mean probe count is
+   * within {@link #MAX_MEAN_DISPLACEMENT}, or the array is less than a quarter live.
+   */
   void insertLocked(Node<K, V> node) {
     Node<K, V>[] tab = table();
     if (used + 1 > tab.length * MAX_LOAD) {
       tab = rehash(tab, lengthFor(sizeOpaque() + 1L));
-    } else if (probesTooMany(tab.length)) {
-      tab = rehash(tab, tab.length << 1);
     }
     int k = freeProbe(tab, node.hash);
     int i = probeSlot(tab, node.hash, k);
@@ -229,6 +231,9 @@ final class Segment<K, V> {
     }
     links++;
     LIVE.setOpaque(this, sizeOpaque() + 1); // lock holder only: no other writer to lose
+    if (probesTooMany(tab.length)) {
+      rehash(tab, tab.length << 1); // readers of either array find the node: both hold it
+    }
   }
 
   /**
@@ -282,12 +287,15 @@ final class Segment<K, V> {
 
   /**
    * Whether hits on this array probe more than {@link #MAX_MEAN_DISPLACEMENT} extra slots on
-   * average while it is loaded enough that doubling it is worth its memory.
+   * average while its live nodes fill it enough that doubling it is worth its memory. Live nodes,
+   * not occupied slots: tombstones cost a lookup nothing once passed, and counting them would let a
+   * few live keys churned through double the array again and again.
    */
   private boolean probesTooMany(int length) {
-    return used >= length * MIN_LOAD_TO_DOUBLE_FOR_COST
+    int live = sizeOpaque();
+    return live >= length * MIN_LOAD_TO_DOUBLE_FOR_COST
         && length < 1 << 30
-        && displacement > sizeOpaque() * MAX_MEAN_DISPLACEMENT;
+        && displacement > live * MAX_MEAN_DISPLACEMENT;
   }
 
   private Node<K, V>[] rehash(Node<K, V>[] tab, int length) {

@@ -31,14 +31,15 @@ final class Segment<K, V> {
    * Extra probes a hit may take on average before the array doubles, whatever its load: a probe
    * that finds another key's node costs a load of that node, a cache miss of its own in a large
    * cache. Keys with dense hash codes (sequential ids) sit in their home slots and never reach it;
-   * keys with scattered codes (UUIDs, strings) do at a load of about a third, where random probing
-   * averages 1.2 probes a hit against about 1.4 at a half.
+   * keys with scattered codes (UUIDs, strings), about 1.4 probes a hit at a half, reach it at about
+   * a quarter live (measured in {@code IndexPlacementTest}).
    */
   private static final double MAX_MEAN_DISPLACEMENT = 0.2;
 
   /**
-   * The load below which an array never doubles for its lookup cost: bounds what keys with bad hash
-   * codes (many keys per code) cost in slots, at 4 / 0.25 = 16 bytes a live entry at most.
+   * The share of live nodes below which an array never doubles for its lookup cost: bounds what
+   * keys with bad hash codes (many keys per code) cost in slots, at 8 slots (32 bytes) a live entry
+   * at most, as a doubled array is at least an eighth live.
    */
   private static final double MIN_LOAD_TO_DOUBLE_FOR_COST = 0.25;
 

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -98,9 +101,9 @@ class IndexPlacementTest {
    */
   @Test
   void scatteredHashCodesTakeAtMostOnePointTwoProbesAHit() {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     Map<String, IntFunction<Object>> keys = new LinkedHashMap<>();
-    keys.put("UUID", i -> new java.util.UUID(random.nextLong(), random.nextLong()));
+    keys.put("UUID", i -> new UUID(random.nextLong(), random.nextLong()));
     keys.put("String", i -> "user:" + i);
     for (Map.Entry<String, IntFunction<Object>> kind : keys.entrySet()) {
       Object[] stored = new Object[60_000];
@@ -158,11 +161,11 @@ class IndexPlacementTest {
    */
   @Test
   void churningAFewKeysDoesNotGrowTheArray() {
-    java.util.Random random = new java.util.Random(11);
+    Random random = new Random(11);
     Index<Object, Object> index = new Index<>(2, 16);
-    java.util.ArrayDeque<Object> live = new java.util.ArrayDeque<>();
+    ArrayDeque<Object> live = new ArrayDeque<>();
     for (int i = 0; i < 600_000; i++) {
-      Object key = new java.util.UUID(random.nextLong(), random.nextLong());
+      Object key = new UUID(random.nextLong(), random.nextLong());
       insert(index, key);
       live.add(key);
       if (live.size() > 100) {

@@ -140,20 +140,31 @@ public final class ForyCopier implements Copier {
     }
   }
 
+  /** A serializer for copying only: these Fory instances never write or read a buffer. */
+  private abstract static class CopyOnly<T> extends Serializer<T> {
+    CopyOnly(Fory fory, Class<T> type) {
+      super(fory, type);
+    }
+
+    CopyOnly(Fory fory, Class<T> type, boolean needToWriteRef, boolean immutable) {
+      super(fory, type, needToWriteRef, immutable);
+    }
+
+    @Override
+    public final void write(MemoryBuffer buffer, T value) {
+      throw new UnsupportedOperationException(ONLY_COPIES);
+    }
+
+    @Override
+    public final T read(MemoryBuffer buffer) {
+      throw new UnsupportedOperationException(ONLY_COPIES);
+    }
+  }
+
   /** Hands out objects of an immutable class as they are: Fory's copy of an immutable is itself. */
-  private static final class Shared<T> extends Serializer<T> {
+  private static final class Shared<T> extends CopyOnly<T> {
     Shared(Fory fory, Class<T> type) {
       super(fory, type, false, true);
-    }
-
-    @Override
-    public void write(MemoryBuffer buffer, T value) {
-      throw new UnsupportedOperationException(ONLY_COPIES);
-    }
-
-    @Override
-    public T read(MemoryBuffer buffer) {
-      throw new UnsupportedOperationException(ONLY_COPIES);
     }
   }
 
@@ -162,7 +173,7 @@ public final class ForyCopier implements Copier {
    * loader (the copy is of the same class); registered with Fory's copy-reference tracking, so an
    * object reached twice is copied once.
    */
-  private static final class SerializedCopy<T> extends Serializer<T> {
+  private static final class SerializedCopy<T> extends CopyOnly<T> {
     SerializedCopy(Fory fory, Class<T> type) {
       super(fory, type);
     }
@@ -174,16 +185,6 @@ public final class ForyCopier implements Copier {
       } catch (IllegalArgumentException refused) {
         throw new Refused(refused);
       }
-    }
-
-    @Override
-    public void write(MemoryBuffer buffer, T value) {
-      throw new UnsupportedOperationException(ONLY_COPIES);
-    }
-
-    @Override
-    public T read(MemoryBuffer buffer) {
-      throw new UnsupportedOperationException(ONLY_COPIES);
     }
   }
 }

@@ -1,7 +1,11 @@
 import io.dualcache.jcache.DualCacheConfiguration;
 import io.dualcache.jcache.DualCachingProvider;
 import javax.cache.Cache;
-/** The JCache mapping of the same jar, bounded, by reference, statistics off: loop as EngineLoop's. */
+/**
+ * The JCache mapping of the same jar, bounded, by reference, statistics off. Its two loops and
+ * EngineLoop's are the same code on purpose: each call site must see one receiver type, or the
+ * JIT would compile a shared loop as a virtual call and measure that instead.
+ */
 public class JCacheLoop {
   final io.dualcache.engine.DualCache<Object, Object> engine; final boolean direct;
   final Cache<Object, Object> cache;

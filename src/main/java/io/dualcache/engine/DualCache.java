@@ -71,6 +71,13 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
    */
   private final boolean readActions;
 
+  /**
+   * Whether a hit is only an index lookup and a sampled record: no hot tiers to look in first, no
+   * deadline to check, no read actions. Such a get takes the shortest path, tested by this one
+   * flag: a hit is memory-bound, and each field load and branch it adds shows in its throughput.
+   */
+  private final boolean indexOnlyReads;
+
   private final WritePath<K, V> writes;
   private final EngineMetrics metrics;
 
@@ -80,7 +87,9 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   /**
    * The hit sampling filter (see {@link HitRecorder#sampled}). Written by the maintenance owner
    * after each drain (opaque); read opaque on every hit, so it is never hoisted out of a caller's
-   * loop. It lives here rather than in the recorder so that a hit reads it without another hop.
+   * loop. It lives here rather than in the recorder so that a hit reads it without another hop. A
+   * cache without a recorder keeps {@link HitRecorder#RECORD_NONE}, so that its hits make the same
+   * one test and record nothing.
    */
   @SuppressWarnings("unused") // accessed through HIT_FILTER
   private long hitFilter;
@@ -97,6 +106,8 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     this.t1 = read.t1();
     this.t2 = read.t2();
     this.hits = read.hits();
+    // Before the daemon starts (Thread.start publishes it), which may publish a filter of its own.
+    HIT_FILTER.set(this, hits != null ? HitRecorder.RECORD_ALL : HitRecorder.RECORD_NONE);
     ListenerCalls<K, V> listeners = new ListenerCalls<>(b.listener);
     this.maintenance =
         new Maintenance<>(
@@ -112,6 +123,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     this.writes = new WritePath<>(b, read, clock, maintenance, listeners);
     this.refresher = b.reloader != null ? new Refresher<>(b, clock, writes) : null;
     this.readActions = movesOnRead || refresher != null;
+    this.indexOnlyReads = t1 == null && !expiring && !readActions;
     this.metrics = new EngineMetrics(this, b, read, maintenance);
     if (ticks()) {
       registerClock(); // once nothing else can fail: a failed build leaves no clock ticking
@@ -149,6 +161,15 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   public V get(Object key) {
     int code = Objects.requireNonNull(key, "key must not be null").hashCode();
     int hash = Index.spread(code);
+    if (indexOnlyReads) {
+      Node<K, V> n = Index.find(tables, segmentBits, key, hash, Index.homeOf(code));
+      V value;
+      if (n == null || (value = n.valueAcquire()) == null) {
+        return miss();
+      }
+      recordHit(hash);
+      return value;
+    }
     Node<K, V> n = find(key, hash, Index.homeOf(code));
     return readActions ? getAndAct(n, hash) : read(n, hash);
   }
@@ -177,8 +198,8 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   }
 
   private void recordHit(int hash) {
-    if (hits != null && HitRecorder.sampled(hash, (long) HIT_FILTER.getOpaque(this))) {
-      hits.record(hash);
+    if (HitRecorder.sampled(hash, (long) HIT_FILTER.getOpaque(this)) && hits != null) {
+      hits.record(hash); // hits is null only if a racy publication of this cache hid the filter
     }
   }
 

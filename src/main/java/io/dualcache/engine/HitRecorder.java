@@ -12,11 +12,11 @@ import java.util.function.IntConsumer;
  * other's records. That is sampling, and the policy only needs a sample.
  *
  * <p>When the rings keep filling up faster than the daemon drains them, the recorder samples on
- * purpose instead: it records a hit only if the key's hash, mixed with a salt that changes every
- * drain, has its low {@code sampleBits} bits clear. A skipped hit then costs one load and a
- * compare, and over many drains every key is sampled at the same rate. The rate goes back up as
- * soon as a drain finds the rings less than a quarter full (twice the rate would still fit), so a
- * single-threaded replay (the hit-ratio simulator) records every hit.
+ * purpose instead: it records a hit only if the low {@code sampleBits} bits of the key's hash equal
+ * those of a salt that changes every drain. A skipped hit then costs one load and a compare, and
+ * over many drains every key is sampled at the same rate. The rate goes back up as soon as a drain
+ * finds the rings less than a quarter full (twice the rate would still fit), so a single-threaded
+ * replay (the hit-ratio simulator) records every hit.
  *
  * <p>Why rings of {@value #SIZE} records and a rate that relaxes at once: the policy promotes an
  * entry, moves it in the window and counts it in the sketch only on a hit it sees, while it sees
@@ -43,6 +43,15 @@ final class HitRecorder {
 
   private static final int MASK = SIZE - 1;
 
+  /** The filter that passes every hit: mask 0, target 0 (see {@link #sampled}). */
+  static final long RECORD_ALL = 0;
+
+  /**
+   * The filter of a cache that records no hits: mask 0 and a target of -1, which no masked hash
+   * equals.
+   */
+  static final long RECORD_NONE = -1L << 32;
+
   /** At most 1 hit in 2^MAX_SAMPLE_BITS is recorded under pressure. */
   private static final int MAX_SAMPLE_BITS = 4;
 
@@ -66,11 +75,12 @@ final class HitRecorder {
   private final int shift;
 
   /**
-   * The sampling filter: salt in the high 32 bits, mask in the low 32 (0 = record every hit). One
-   * long so that a reader sees a consistent pair. Maintenance owner only: it publishes the filter
-   * to the readers' side (see {@link #sampled}) after each drain.
+   * The sampling filter: the target (the salt's masked bits) in the high 32 bits, the mask in the
+   * low 32 (0 = record every hit). One long so that a reader sees a consistent pair. Maintenance
+   * owner only: it publishes the filter to the readers' side (see {@link #sampled}) after each
+   * drain.
    */
-  private long filter;
+  private long filter = RECORD_ALL;
 
   /** Maintenance owner only. */
   private int sampleBits;
@@ -89,9 +99,12 @@ final class HitRecorder {
     this.shift = 64 - Integer.numberOfTrailingZeros(stripeCount);
   }
 
-  /** Whether a hit on {@code hash} passes {@code filter} (a value of {@link #filter()}). */
+  /**
+   * Whether a hit on {@code hash} passes {@code filter} (a value of {@link #filter()}, or {@link
+   * #RECORD_NONE}): whether the hash's masked bits equal the target.
+   */
   static boolean sampled(int hash, long filter) {
-    return ((hash ^ (int) (filter >>> 32)) & (int) filter) == 0;
+    return (hash & (int) filter) == (int) (filter >>> 32);
   }
 
   /** The filter readers should apply before {@link #record} (maintenance owner only). */
@@ -163,8 +176,8 @@ final class HitRecorder {
       sampleBits--;
     }
     salt += 0x9E3779B9; // a new subset of keys for the next drain
-    long mask = (1L << sampleBits) - 1;
-    filter = ((long) salt << 32) | mask;
+    int mask = (1 << sampleBits) - 1;
+    filter = ((long) (salt & mask) << 32) | mask;
   }
 
   /** The current rate: 1 hit in 2^result is recorded (for tests). */

@@ -9,6 +9,8 @@ import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Statistics are off by default, count nothing while off and count from the moment they are on. */
 class StatisticsSwitchTest {
@@ -38,9 +40,13 @@ class StatisticsSwitchTest {
     assertEquals(0f, statistics.getAverageGetTime());
   }
 
-  @Test
-  void enablingStatisticsCountsTheOperationsFromThenOn() {
-    Cache<String, String> cache = manager.createCache("switched", new MutableConfiguration<>());
+  /** By reference, a get with statistics off skips to the engine: the switch must still count. */
+  @ParameterizedTest(name = "store by value: {0}")
+  @ValueSource(booleans = {true, false})
+  void enablingStatisticsCountsTheOperationsFromThenOn(boolean storeByValue) {
+    Cache<String, String> cache =
+        manager.createCache(
+            "switched", new MutableConfiguration<String, String>().setStoreByValue(storeByValue));
     CacheStatistics statistics = cache.unwrap(DualJCache.class).statistics();
     exercise(cache);
 
@@ -57,6 +63,28 @@ class StatisticsSwitchTest {
     manager.enableStatistics("switched", false);
     exercise(cache);
     assertEquals(2, statistics.getCachePuts());
+    assertEquals(2, statistics.getCacheHits());
+
+    manager.enableStatistics("switched", true);
+    cache.put("a", "1");
+    cache.get("a");
+    assertEquals(3, statistics.getCacheHits(), "counted again once back on");
+  }
+
+  @ParameterizedTest(name = "store by value: {0}")
+  @ValueSource(booleans = {true, false})
+  void aCacheCreatedWithStatisticsCountsItsFirstGet(boolean storeByValue) {
+    MutableConfiguration<String, String> configuration =
+        new MutableConfiguration<String, String>()
+            .setStoreByValue(storeByValue)
+            .setStatisticsEnabled(true);
+    Cache<String, String> cache = manager.createCache("counting", configuration);
+    CacheStatistics statistics = cache.unwrap(DualJCache.class).statistics();
+
+    cache.put("k", "v");
+    cache.get("k");
+
+    assertEquals(1, statistics.getCacheHits());
   }
 
   @Test

@@ -106,8 +106,9 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     this.t1 = read.t1();
     this.t2 = read.t2();
     this.hits = read.hits();
-    // Before the daemon starts (Thread.start publishes it), which may publish a filter of its own.
-    HIT_FILTER.set(this, hits != null ? HitRecorder.RECORD_ALL : HitRecorder.RECORD_NONE);
+    // The recorder's own first filter, set before the daemon starts (Thread.start publishes it)
+    // and takes over as the recorder's owner.
+    HIT_FILTER.set(this, hits != null ? hits.filter() : HitRecorder.RECORD_NONE);
     ListenerCalls<K, V> listeners = new ListenerCalls<>(b.listener);
     this.maintenance =
         new Maintenance<>(

@@ -83,7 +83,7 @@ class HitRecorderTest {
   }
 
   @Test
-  void theFilterOfACacheWithoutRecorderPassesNoHash() {
+  void recordNonePassesNoHashAndRecordAllPassesEvery() {
     SplittableRandom random = new SplittableRandom(7);
     int[] edges = {0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE};
     for (int h : edges) {

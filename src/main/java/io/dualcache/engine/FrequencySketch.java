@@ -12,15 +12,22 @@ import java.util.Arrays;
  * that low cannot tell such a key from a one-off (a loop of 1,000 keys through a cache of 256
  * churned on that noise).
  *
- * <p>Layout: {@code table} is an array of longs, each holding sixteen 4-bit counters. A hash picks
- * one long per row-function and one nibble in it; four functions give four counters and the
- * estimate is their minimum. Owned by the maintenance thread: no synchronization.
+ * <p>Layout: {@code table} is an array of longs, each holding sixteen 4-bit counters, grouped in
+ * blocks of eight longs (64 bytes). A hash picks one block, and in it one counter per row: row
+ * {@code r} takes one of the longs {@code 2r} and {@code 2r + 1} and one nibble of it. The estimate
+ * is the minimum of the four counters. The four counters of a key sit in one block because the
+ * daemon updates the sketch on every drained hit and reads it on every admission: in a cache of a
+ * million entries four counters spread over the whole table were four cache misses, and the
+ * increment alone cost about as much as finding the node (183 ns against 125 measured at 2^20
+ * entries). Within a block the rows still use distinct longs, so a key never counts twice in one
+ * word, and two keys that share a block share a counter in a row with probability 1/32. Owned by
+ * the maintenance thread: no synchronization.
  */
 final class FrequencySketch {
 
-  private static final long[] SEEDS = {
-    0x97cb3127L, 0xab8e9a8fL, 0x5a5c3f2bL, 0xc2b2ae35L,
-  };
+  /** Longs per block: 64 bytes, one cache line (or two, where the array is not aligned to one). */
+  private static final int BLOCK_WORDS = 8;
+
   private static final long HALF_MASK = 0x7777_7777_7777_7777L;
   private static final int MAX_COUNT = 15;
 
@@ -38,7 +45,10 @@ final class FrequencySketch {
   private final long maximumCapacity;
   private long capacity;
   private long[] table;
-  private int mask;
+
+  /** Blocks in the table, minus one. */
+  private int blockMask;
+
   private int sampleSize;
   private int additions;
 
@@ -64,50 +74,51 @@ final class FrequencySketch {
     return table.length;
   }
 
+  /** Word {@code index} of the table (for tests). */
+  long word(int index) {
+    return table[index];
+  }
+
   private void allocate(long newCapacity) {
     int length = (int) Math.min(1 << 26, Math.max(16, Long.highestOneBit(newCapacity - 1) << 1));
     capacity = newCapacity;
     table = new long[length];
-    mask = length - 1;
+    blockMask = length / BLOCK_WORDS - 1;
     sampleSize = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(MIN_SAMPLE, 10L * newCapacity));
     additions = 0;
   }
 
   /** The estimated recent frequency of {@code hash}, 0 to 15. */
   int frequency(int hash) {
+    long h = mix(hash);
+    int base = blockOf(h);
     int min = MAX_COUNT;
-    for (int i = 0; i < 4; i++) {
-      long h = rehash(hash, i);
-      int slot = (int) (h >>> 40) & mask;
-      int shift = ((int) h & 15) << 2;
-      min = Math.min(min, (int) ((table[slot] >>> shift) & 0xF));
+    for (int row = 0; row < 4; row++) {
+      min = Math.min(min, (int) (table[wordOf(base, h, row)] >>> shiftOf(h, row)) & 0xF);
     }
     return min;
   }
 
   /** Counts one occurrence of {@code hash}. */
   void increment(int hash) {
-    boolean added = false;
+    long h = mix(hash);
+    int base = blockOf(h);
     int min = MAX_COUNT;
-    for (int i = 0; i < 4; i++) {
-      long h = rehash(hash, i);
-      int slot = (int) (h >>> 40) & mask;
-      int shift = ((int) h & 15) << 2;
-      int count = (int) ((table[slot] >>> shift) & 0xF);
-      min = Math.min(min, count);
+    for (int row = 0; row < 4; row++) {
+      min = Math.min(min, (int) (table[wordOf(base, h, row)] >>> shiftOf(h, row)) & 0xF);
+    }
+    if (min == MAX_COUNT) {
+      return;
     }
     // Conservative update: raise only the counters that hold the minimum.
-    for (int i = 0; i < 4; i++) {
-      long h = rehash(hash, i);
-      int slot = (int) (h >>> 40) & mask;
-      int shift = ((int) h & 15) << 2;
-      int count = (int) ((table[slot] >>> shift) & 0xF);
-      if (count == min && count < MAX_COUNT) {
-        table[slot] += 1L << shift;
-        added = true;
+    for (int row = 0; row < 4; row++) {
+      int word = wordOf(base, h, row);
+      int shift = shiftOf(h, row);
+      if (((table[word] >>> shift) & 0xF) == min) {
+        table[word] += 1L << shift;
       }
     }
-    if (added && ++additions >= sampleSize) {
+    if (++additions >= sampleSize) {
       halve();
     }
   }
@@ -125,8 +136,28 @@ final class FrequencySketch {
     additions /= 2;
   }
 
-  private static long rehash(int hash, int row) {
-    long h = (hash + SEEDS[row]) * 0x9E3779B97F4A7C15L;
-    return h ^ (h >>> 29);
+  /**
+   * Spreads the key's hash over 64 bits: the block comes from the high half, the rest from the low.
+   */
+  private static long mix(int hash) {
+    long h = (hash & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L;
+    h ^= h >>> 29;
+    h *= 0xBF58_476D_1CE4_E5B9L;
+    return h ^ (h >>> 32);
+  }
+
+  /** The first word of the key's block of {@value #BLOCK_WORDS} longs. */
+  private int blockOf(long h) {
+    return ((int) (h >>> 32) & blockMask) * BLOCK_WORDS;
+  }
+
+  /** Row {@code row} uses one of the two words {@code 2 * row} and {@code 2 * row + 1}. */
+  private static int wordOf(int base, long h, int row) {
+    return base + (row << 1) + ((int) (h >>> row) & 1);
+  }
+
+  /** The bit offset of row {@code row}'s nibble in its word. */
+  private static int shiftOf(long h, int row) {
+    return ((int) (h >>> (8 + (row << 2))) & 15) << 2;
   }
 }

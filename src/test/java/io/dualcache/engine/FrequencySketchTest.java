@@ -3,6 +3,9 @@ package io.dualcache.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Counting, aging, and sizing of the admission sketch. */
@@ -21,6 +24,63 @@ class FrequencySketchTest {
       sketch.increment(Index.spread(k));
     }
     assertTrue(sketch.frequency(hot) <= 4, "halved twice: " + sketch.frequency(hot));
+  }
+
+  /**
+   * The daemon updates the sketch on every drained hit: a key's four counters must share one block
+   * of eight longs (one cache line), not cost four misses spread over the table.
+   */
+  @Test
+  void keepsAKeysCountersInOneBlockOfEightWords() {
+    FrequencySketch sketch = new FrequencySketch(1 << 12);
+    long[] before = new long[sketch.tableLength()];
+    SplittableRandom random = new SplittableRandom(7);
+    for (int key = 0; key < 2_000; key++) {
+      for (int i = 0; i < before.length; i++) {
+        before[i] = sketch.word(i);
+      }
+      sketch.increment(Index.spread(random.nextInt()));
+      Set<Integer> blocks = new HashSet<>();
+      int changed = 0;
+      for (int i = 0; i < before.length; i++) {
+        if (sketch.word(i) != before[i]) {
+          blocks.add(i / 8);
+          changed++;
+        }
+      }
+      assertTrue(changed >= 1, "an increment below the cap changes a counter");
+      assertEquals(1, blocks.size(), "key " + key + " changed words in blocks " + blocks);
+    }
+  }
+
+  /**
+   * Keys that fill the sketch's capacity, each counted 1 to 8 times (fewer increments than a
+   * sample, so nothing is halved): a count-min sketch never underestimates, and with one long per
+   * key of capacity its collisions must stay rare. Fails if the rows' positions in a block are
+   * correlated (as if one row's counter were used four times) or if keys crowd a few blocks.
+   */
+  @Test
+  void estimatesCountsOfAFullSketchClosely() {
+    int keys = 4_096;
+    FrequencySketch sketch = new FrequencySketch(keys);
+    for (int key = 0; key < keys; key++) {
+      for (int c = 0; c <= key % 8; c++) {
+        sketch.increment(Index.spread(key));
+      }
+    }
+    int exact = 0;
+    long excess = 0;
+    for (int key = 0; key < keys; key++) {
+      int truth = 1 + key % 8;
+      int estimate = sketch.frequency(Index.spread(key));
+      assertTrue(estimate >= truth, "key " + key + ": " + estimate + " < " + truth);
+      exact += estimate == truth ? 1 : 0;
+      excess += estimate - truth;
+    }
+    // Measured: 99.9% exact and 0.003 too many per key (99.6% and 0.008 with four counters spread
+    // over the whole table, the layout before blocks).
+    assertTrue(exact >= keys * 0.98, "exact estimates: " + exact + " of " + keys);
+    assertTrue(excess <= keys * 0.03, "total overestimate: " + excess + " over " + keys + " keys");
   }
 
   /** A cache bounded by weight in bytes must not get a sketch sized by its byte count. */

@@ -15,6 +15,12 @@ public class AB {
       sink = s; return base < 0 ? 0 : c - base;
     }
   }
+  static double[][] daemonShare;
+  static long daemonCpu() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean(); long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().contains("-daemon-")) { long c = mx.getThreadCpuTime(t.getId()); if (c > 0) sum += c; }
+    return sum;
+  }
   public static void main(String[] a) throws Exception {
     // args: type size same|equal rounds threads bounded|unbounded jar1 jar2 ...
     String type = a[0]; int size = Integer.parseInt(a[1]); boolean equal = a[2].equals("equal");
@@ -49,12 +55,15 @@ public class AB {
     }
     long warm = Long.getLong("warmMs", 500) * 1_000_000L, meas = Long.getLong("measMs", 700) * 1_000_000L;
     double[][] res = new double[names.size()][rounds];
+    daemonShare = new double[names.size()][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int n = 0; n < loops.size(); n++) {
         Loop loop = loops.get(n); long start = System.nanoTime() + warm, end = start + meas;
         long[] ops = new long[threads]; Thread[] ts = new Thread[threads];
         for (int t = 0; t < threads; t++) { final int tt = t; ts[t] = new Thread(() -> { try { ops[tt] = loop.run(draws, tt * 0x5bd1e995, start, end); } catch (Exception x) { throw new RuntimeException(x); } }); ts[t].start(); }
+        long cpu0 = daemonCpu();
         for (Thread t : ts) t.join();
+        daemonShare[n][round] = (daemonCpu() - cpu0) / (double) (System.nanoTime() - start + warm);
         long sum = 0; for (long o : ops) sum += o; res[n][round] = sum / (meas / 1e3);
       }
     }
@@ -63,7 +72,8 @@ public class AB {
       double[] rat = new double[rounds - 1]; double[] v = new double[rounds - 1];
       for (int i = 1; i < rounds; i++) { rat[i - 1] = res[n][i] / res[0][i]; v[i - 1] = res[n][i]; }
       Arrays.sort(rat); Arrays.sort(v);
-      sb.append(String.format("  %s %.1fM %.2f", names.get(n), v[v.length / 2], rat[rat.length / 2]));
+      double[] d = Arrays.copyOfRange(daemonShare[n], 1, rounds); Arrays.sort(d);
+      sb.append(String.format("  %s %.1fM %.2f d%.3f", names.get(n), v[v.length / 2], rat[rat.length / 2], d[d.length / 2]));
     }
     System.out.println(sb);
     System.exit(0);

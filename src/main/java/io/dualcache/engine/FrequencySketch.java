@@ -18,10 +18,17 @@ import java.util.Arrays;
  * is the minimum of the four counters. The four counters of a key sit in one block because the
  * daemon updates the sketch on every drained hit and reads it on every admission: in a cache of a
  * million entries four counters spread over the whole table were four cache misses, and the
- * increment alone cost about as much as finding the node (183 ns against 125 measured at 2^20
- * entries). Within a block the rows still use distinct longs, so a key never counts twice in one
- * word, and two keys that share a block share a counter in a row with probability 1/32. Owned by
- * the maintenance thread: no synchronization.
+ * increment alone cost more than finding the node (183-225 ns against 105-125, measured at 2^20
+ * entries; 140 ns in one block). Within a block the rows still use distinct longs, so a key never
+ * counts twice in one word, and two keys that share a block share a counter in a row with
+ * probability 1/32. Owned by the maintenance thread: no synchronization.
+ *
+ * <pre>
+ * table   | block 0 | block 1 | ... | block (length / 8 - 1) |  which: (mix(hash) >>> 32) & (blocks - 1)
+ * block   | long 0  long 1 | long 2  long 3 | long 4  long 5 | long 6  long 7 |
+ *         |     row 0      |     row 1      |     row 2      |     row 3      |
+ * row r   long 2r + bit r of mix(hash); nibble = bits 8 + 4r .. 11 + 4r of mix(hash)
+ * </pre>
  */
 final class FrequencySketch {
 

@@ -24,7 +24,8 @@ import java.util.Arrays;
  * probability 1/32. Owned by the maintenance thread: no synchronization.
  *
  * <pre>
- * table   | block 0 | block 1 | ... | block (length / 8 - 1) |  which: (mix(hash) >>> 32) & (blocks - 1)
+ * table   | block 0 | block 1 | ... | block (length / 8 - 1) |
+ *         the key's block: (mix(hash) >>> 32) & (blocks - 1)
  * block   | long 0  long 1 | long 2  long 3 | long 4  long 5 | long 6  long 7 |
  *         |     row 0      |     row 1      |     row 2      |     row 3      |
  * row r   long 2r + bit r of mix(hash); nibble = bits 8 + 4r .. 11 + 4r of mix(hash)

@@ -99,22 +99,14 @@ final class FrequencySketch {
   /** The estimated recent frequency of {@code hash}, 0 to 15. */
   int frequency(int hash) {
     long h = mix(hash);
-    int base = blockOf(h);
-    int min = MAX_COUNT;
-    for (int row = 0; row < 4; row++) {
-      min = Math.min(min, (int) (table[wordOf(base, h, row)] >>> shiftOf(h, row)) & 0xF);
-    }
-    return min;
+    return minimum(blockOf(h), h);
   }
 
   /** Counts one occurrence of {@code hash}. */
   void increment(int hash) {
     long h = mix(hash);
     int base = blockOf(h);
-    int min = MAX_COUNT;
-    for (int row = 0; row < 4; row++) {
-      min = Math.min(min, (int) (table[wordOf(base, h, row)] >>> shiftOf(h, row)) & 0xF);
-    }
+    int min = minimum(base, h);
     if (min == MAX_COUNT) {
       return;
     }
@@ -152,6 +144,17 @@ final class FrequencySketch {
     h ^= h >>> 29;
     h *= 0xBF58_476D_1CE4_E5B9L;
     return h ^ (h >>> 32);
+  }
+
+  /**
+   * The smallest of the four counters of mixed hash {@code h}, whose block starts at {@code base}.
+   */
+  private int minimum(int base, long h) {
+    int min = MAX_COUNT;
+    for (int row = 0; row < 4; row++) {
+      min = Math.min(min, (int) (table[wordOf(base, h, row)] >>> shiftOf(h, row)) & 0xF);
+    }
+    return min;
   }
 
   /** The first word of the key's block of {@value #BLOCK_WORDS} longs. */

@@ -360,10 +360,11 @@ public final class RedisSharing implements AutoCloseable {
 
   private void distrust() {
     epoch.updateAndGet(e -> (e & 1) == 0 ? e + 1 : e + 2);
-    drops.incrementAndGet(); // after: a test that saw the drop sees the distrust
     for (SharedCache<?, ?> cache : caches.values()) {
       cache.flushed();
     }
+    // Last: a test that saw the drop sees every near cache held, so no read of it serves a copy.
+    drops.incrementAndGet();
     scheduleEnable(0);
   }
 

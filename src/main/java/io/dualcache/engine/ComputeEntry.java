@@ -19,14 +19,22 @@ final class ComputeEntry<K, V> implements EditableEntry<K, V> {
 
   private final K key;
   private final boolean existed;
+
+  /**
+   * Whether the cache keeps deadlines (it was built with an {@link Expiry}): only then may an
+   * action give an entry a lifetime other than {@link Expiry#ETERNAL}.
+   */
+  private final boolean keepsDeadlines;
+
   private V value;
   private Op op = Op.NONE;
   private long lifetime = POLICY;
 
-  ComputeEntry(K key, V current) {
+  ComputeEntry(K key, V current, boolean keepsDeadlines) {
     this.key = key;
     this.value = current;
     this.existed = current != null;
+    this.keepsDeadlines = keepsDeadlines;
   }
 
   @Override
@@ -78,9 +86,20 @@ final class ComputeEntry<K, V> implements EditableEntry<K, V> {
     lifetime = POLICY;
   }
 
-  private static void checkLifetime(long nanos) {
-    if (nanos != POLICY) { // the internal "ask the Expiry", never passed in by an action
-      Limits.lifetime(nanos);
+  private void checkLifetime(long nanos) {
+    if (nanos == POLICY) { // the internal "ask the Expiry", never passed in by an action
+      return;
+    }
+    Limits.lifetime(nanos);
+    if (!keepsDeadlines && nanos != Expiry.ETERNAL && nanos != Expiry.KEEP) {
+      throw new IllegalStateException(
+          "a lifetime of "
+              + nanos
+              + " ns for key "
+              + key
+              + ": this cache was built without an expiry, so its entries keep no deadline;"
+              + " build it with DualCacheBuilder.expiry, e.g. expiry((k, v) -> Expiry.ETERNAL)"
+              + " to give lifetimes only where an action sets one");
     }
   }
 

@@ -24,12 +24,17 @@ public interface EditableEntry<K, V> {
    * expire at once (a new entry is then not stored; an existing one is replaced and expires, to be
    * dropped with an {@link ChangeType#EXPIRED} event when next found), or {@link Expiry#KEEP} to
    * keep the current deadline of an existing entry.
+   *
+   * @throws IllegalStateException if the lifetime is neither {@link Expiry#ETERNAL} nor {@link
+   *     Expiry#KEEP} and the cache was built without an {@link Expiry}: such a cache keeps no
+   *     deadlines (its entries are smaller for it)
    */
   void setValue(V value, long expiryNanos);
 
   /**
    * Moves the deadline of the entry without changing its value (a lifetime in nanoseconds, as in
-   * {@link #setValue(Object, long)}); no event fires. Does nothing if the entry is absent.
+   * {@link #setValue(Object, long)}, and refused in the same case); no event fires. Does nothing if
+   * the entry is absent.
    */
   void setExpiry(long expiryNanos);
 

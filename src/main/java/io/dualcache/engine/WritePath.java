@@ -177,7 +177,7 @@ final class WritePath<K, V> {
           result = matches ? current : null;
         }
         default -> { // COMPUTE
-          ComputeEntry<K, V> entry = new ComputeEntry<>(key, current);
+          ComputeEntry<K, V> entry = new ComputeEntry<>(key, current, expiring);
           int links = s.linksLocked();
           result = action.apply(entry);
           if (s.linksLocked() != links) {

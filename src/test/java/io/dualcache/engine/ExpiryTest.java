@@ -2,6 +2,8 @@ package io.dualcache.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +160,53 @@ class ExpiryTest {
     assertEquals("1", cache.peek("a"));
     advanceTo(Duration.ofSeconds(1), "a");
     assertEquals(List.of("CREATED a null->1"), events.events(), "setExpiry fires nothing");
+  }
+
+  /**
+   * A cache built without an {@link Expiry} keeps no deadlines (its nodes have no room for one), so
+   * an action that gives an entry a lifetime is refused there and then, and the cache is left as it
+   * was. It used to be accepted and not kept: a get returned the entry long after it was due.
+   */
+  @Test
+  void explicitLifetimesNeedACacheBuiltWithAnExpiry() {
+    cache = DualCache.<String, String>builder().ticker(ticker).executor(Runnable::run).build();
+    cache.put("a", "1");
+    long second = Duration.ofSeconds(1).toNanos();
+    for (long lifetime : new long[] {second, 0L}) {
+      IllegalStateException setValue =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  cache.compute(
+                      "a",
+                      e -> {
+                        e.setValue("2", lifetime);
+                        return null;
+                      }));
+      assertTrue(setValue.getMessage().contains("expiry"), setValue.getMessage());
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              cache.compute(
+                  "b",
+                  e -> {
+                    e.setValue("3");
+                    e.setExpiry(lifetime);
+                    return null;
+                  }));
+    }
+    assertEquals("1", cache.get("a"), "the refused action changed nothing");
+    assertNull(cache.peek("b"), "nor created anything");
+    cache.compute(
+        "a",
+        e -> {
+          e.setValue("2", Expiry.ETERNAL); // what every entry of such a cache has
+          e.setExpiry(Expiry.KEEP);
+          return null;
+        });
+    ticker.advance(Duration.ofDays(1));
+    cache.cleanUp();
+    assertEquals("2", cache.get("a"));
   }
 
   @Test

@@ -11,9 +11,31 @@ import java.lang.invoke.VarHandle;
  * {@code null} first (that store is the removal's linearization point) and only then takes the node
  * out of the index. A dead node never comes back.
  *
- * <p>This base class is all an unbounded cache needs (32 bytes with compressed oops). A bounded
- * cache uses {@link PolicyNode}, and a weight-bounded one {@link WeightedNode}; a cache that
- * refreshes entries uses {@link RefreshNode}, which adds the refresh word.
+ * <p>This base class is all an unbounded cache without expiry needs (24 bytes with compressed
+ * oops): its entries never expire, so it keeps no deadline. Each class below adds only what its
+ * caches use (Java has one superclass, hence two classes that keep a deadline):
+ *
+ * <pre>
+ * Node (hash, key, value)                        unbounded
+ * ├── ExpiringNode (+ deadline word)             unbounded, expiring
+ * └── PolicyNode (+ policy links, queue, rank)   bounded by size
+ *     └── ExpiringPolicyNode (+ deadline word)   bounded by size, expiring
+ *         └── WeightedNode (+ weights)           bounded by weight
+ *             └── RefreshNode (+ refresh word)   refreshing
+ * </pre>
+ *
+ * The deadline word, in the classes that keep one:
+ *
+ * <pre>
+ * bit 63   62 ......... 47   46 ....................... 0
+ *     0    stamp (16 bits)   tick at which the entry expires ({@code <=} the current tick:
+ *                            expired), or ETERNAL
+ * </pre>
+ *
+ * Written with release stores by the key's lock holder, each with the next stamp, and with a CAS by
+ * readers that move the deadline on access (see {@code DualCache.getMovingDeadline}): the stamp
+ * tells a reader that a writer set a deadline, even the same tick, between two of its reads. Read
+ * opaque, or with acquire where a later read of the value must not be older.
  */
 class Node<K, V> {
 
@@ -30,13 +52,10 @@ class Node<K, V> {
   static final long ETERNAL = TICKS;
 
   private static final VarHandle VALUE;
-  private static final VarHandle DEADLINE;
 
   static {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      VALUE = lookup.findVarHandle(Node.class, "value", Object.class);
-      DEADLINE = lookup.findVarHandle(Node.class, "deadline", long.class);
+      VALUE = MethodHandles.lookup().findVarHandle(Node.class, "value", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -56,27 +75,9 @@ class Node<K, V> {
   @SuppressWarnings("unused") // accessed through VALUE
   private Object value;
 
-  /**
-   * The deadline word:
-   *
-   * <pre>
-   * bit 63   62 ......... 47   46 ....................... 0
-   *     0    stamp (16 bits)   tick at which the entry expires ({@code <=} the current tick:
-   *                            expired), or ETERNAL
-   * </pre>
-   *
-   * Written with release stores by the key's lock holder, each with the next stamp, and with a CAS
-   * by readers that move the deadline on access (see {@code DualCache.getMovingDeadline}): the
-   * stamp tells a reader that a writer set a deadline, even the same tick, between two of its
-   * reads. Read opaque, or with acquire where a later read of the value must not be older.
-   */
-  @SuppressWarnings("unused") // accessed through DEADLINE
-  private long deadline;
-
-  Node(int hash, K key, V value, long deadline) {
+  Node(int hash, K key, V value) {
     this.hash = hash;
     this.key = key;
-    DEADLINE.set(this, deadline);
     VALUE.set(this, value); // published by the release store that links the node into the index
   }
 
@@ -98,7 +99,7 @@ class Node<K, V> {
 
   /** The deadline's tick (opaque read). */
   final long deadlineOpaque() {
-    return (long) DEADLINE.getOpaque(this) & TICKS;
+    return deadlineWordOpaque() & TICKS;
   }
 
   /** Whether the deadline is at or before {@code tick} (opaque read). */
@@ -106,29 +107,48 @@ class Node<K, V> {
     return deadlineOpaque() <= tick;
   }
 
-  /** The whole deadline word, stamp included (opaque read). */
-  final long deadlineWordOpaque() {
-    return (long) DEADLINE.getOpaque(this);
+  /**
+   * The whole deadline word, stamp included (opaque read): {@link #ETERNAL} for a node that keeps
+   * no deadline.
+   */
+  long deadlineWordOpaque() {
+    return ETERNAL;
   }
 
   /** The whole deadline word, stamp included; no later read moves before it (acquire). */
-  final long deadlineWordAcquire() {
-    return (long) DEADLINE.getAcquire(this);
+  long deadlineWordAcquire() {
+    return ETERNAL;
   }
 
-  /** Sets the deadline to {@code tick} with the next stamp (lock holder only; release store). */
-  final void setDeadlineRelease(long tick) {
-    long word = (long) DEADLINE.getOpaque(this); // plain enough: only the lock holder stamps
-    long stamp = ((word >>> STAMP_SHIFT) + 1) & STAMP_MASK;
-    DEADLINE.setRelease(this, (stamp << STAMP_SHIFT) | tick);
+  /**
+   * Sets the deadline to {@code tick} with the next stamp (lock holder only; release store). A node
+   * that keeps no deadline takes only {@link #ETERNAL}: its cache refuses other lifetimes (see
+   * {@code ComputeEntry}) and asks no {@link Expiry}.
+   */
+  void setDeadlineRelease(long tick) {
+    if (tick != ETERNAL) {
+      throw new IllegalStateException("a node of a cache without expiry got deadline " + tick);
+    }
   }
 
   /**
    * A reader's move of the deadline to {@code tick}, if the word is still {@code seen} (a deadline
-   * word this reader read); keeps the stamp. Returns whether it moved.
+   * word this reader read); keeps the stamp. Returns whether it moved. Only caches whose {@link
+   * Expiry} moves deadlines on reads call this, and their nodes keep a deadline.
    */
-  final boolean compareAndSetDeadline(long seen, long tick) {
-    return DEADLINE.compareAndSet(this, seen, (seen & ~TICKS) | tick);
+  boolean compareAndSetDeadline(long seen, long tick) {
+    throw new UnsupportedOperationException("not a node of an expiring cache");
+  }
+
+  /** The deadline word after {@code word} that holds {@code tick}: the next stamp. */
+  static long nextDeadlineWord(long word, long tick) {
+    long stamp = ((word >>> STAMP_SHIFT) + 1) & STAMP_MASK;
+    return (stamp << STAMP_SHIFT) | tick;
+  }
+
+  /** {@code seen} with its tick replaced by {@code tick}: a reader's move keeps the stamp. */
+  static long movedDeadlineWord(long seen, long tick) {
+    return (seen & ~TICKS) | tick;
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.dualcache.engine;
 
 /**
- * A node of a bounded cache: a {@link Node} plus the {@link Policy}'s bookkeeping. Every field here
- * is read and written by the maintenance owner only (plain accesses): the thread holding the
- * maintenance lock.
+ * A node of a cache bounded by size: a {@link Node} plus the {@link Policy}'s bookkeeping (40 bytes
+ * with compressed oops). Every field here is read and written by the maintenance owner only (plain
+ * accesses): the thread holding the maintenance lock.
  */
 class PolicyNode<K, V> extends Node<K, V> {
 
@@ -24,8 +24,8 @@ class PolicyNode<K, V> extends Node<K, V> {
   /** The Clock rank: raised by hits, decayed by the passing hand. */
   byte rank;
 
-  PolicyNode(int hash, K key, V value, long deadline) {
-    super(hash, key, value, deadline);
+  PolicyNode(int hash, K key, V value) {
+    super(hash, key, value);
   }
 
   /** The weight the policy has accounted for this node. */

@@ -59,7 +59,7 @@ final class Segment<K, V> {
 
   /** Marks a removed node's slot; its null key never matches a lookup. */
   @SuppressWarnings("rawtypes")
-  private static final Node TOMBSTONE = new Node<>(0, null, null, 0L);
+  private static final Node TOMBSTONE = new Node<>(0, null, null);
 
   /** Guards every write to this segment. */
   private final StripeLock lock = new StripeLock();

@@ -3,8 +3,12 @@ package io.dualcache.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-/** A node of a cache bounded by weight: a {@link PolicyNode} that remembers its weight. */
-class WeightedNode<K, V> extends PolicyNode<K, V> {
+/**
+ * A node of a cache bounded by weight: an {@link ExpiringPolicyNode} that remembers its weight. It
+ * keeps a deadline word whether or not its cache expires: one class fewer, for 8 bytes an entry of
+ * the caches bounded by weight.
+ */
+class WeightedNode<K, V> extends ExpiringPolicyNode<K, V> {
 
   private static final VarHandle WEIGHT;
 

@@ -262,9 +262,12 @@ final class WritePath<K, V> {
     if (weigher != null) {
       return new WeightedNode<>(hash, key, value, deadline, weight);
     }
-    return bounded
-        ? new PolicyNode<>(hash, key, value, deadline)
-        : new Node<>(hash, key, value, deadline);
+    if (expiring) {
+      return bounded
+          ? new ExpiringPolicyNode<>(hash, key, value, deadline)
+          : new ExpiringNode<>(hash, key, value, deadline);
+    }
+    return bounded ? new PolicyNode<>(hash, key, value) : new Node<>(hash, key, value);
   }
 
   /**

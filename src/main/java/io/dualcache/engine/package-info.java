@@ -23,6 +23,6 @@
  *
  * <p>Every field that one thread writes and another reads says who writes it and with which
  * ordering, and its accessor's name says the mode ({@code valueAcquire}, {@code setValueRelease},
- * {@code deadlineOpaque}).
+ * {@code deadlineWordAcquire}).
  */
 package io.dualcache.engine;

@@ -239,7 +239,7 @@ class IndexPlacementTest {
     Segment<K, K> s = index.segmentFor(hash);
     s.lock();
     try {
-      s.insertLocked(new Node<>(hash, key, key, Node.ETERNAL));
+      s.insertLocked(new Node<>(hash, key, key));
     } finally {
       s.unlock();
     }

@@ -46,7 +46,7 @@ final class PolicyDriver {
       n =
           weighted
               ? new WeightedNode<>(hash, key, "v", Node.ETERNAL, weights.getOrDefault(key, 1))
-              : new PolicyNode<>(hash, key, "v", Node.ETERNAL);
+              : new PolicyNode<>(hash, key, "v");
       nodes.put(key, n);
       policy.onAdd(n);
     }

@@ -24,7 +24,7 @@ class ShadowIndexTest {
         index.remove(hash);
         expected.remove(hash);
       } else if (!expected.containsKey(hash)) {
-        PolicyNode<Object, Object> node = new PolicyNode<>(hash, null, true, Node.ETERNAL);
+        PolicyNode<Object, Object> node = new PolicyNode<>(hash, null, true);
         index.add(node);
         expected.put(hash, node);
       }

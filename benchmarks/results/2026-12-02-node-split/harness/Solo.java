@@ -2,7 +2,7 @@ import java.net.*; import java.nio.file.*; import java.util.*; import java.util.
 public class Solo {
   static void addrReport(String what, Object o) throws Exception {
     if (o instanceof ConcurrentHashMap<?, ?> m) { Field t = ConcurrentHashMap.class.getDeclaredField("table"); t.setAccessible(true); Addr.report("CHM", new Object[] {t.get(m)}, Class.forName("java.util.concurrent.ConcurrentHashMap$Node"), "next"); return; }
-    Field cf = o.getClass().getDeclaredField("cache"); Object cache = cf.get(o);
+    Field cf = o.getClass().getDeclaredField("cache"); cf.setAccessible(true); Object cache = cf.get(o);
     Field inf = cache.getClass().getDeclaredField("index"); inf.setAccessible(true); Object idx = inf.get(cache);
     Field tf = idx.getClass().getDeclaredField("tables"); tf.setAccessible(true);
     Addr.report(what, (Object[]) tf.get(idx), Class.forName("io.dualcache.engine.Node", false, cache.getClass().getClassLoader()), null);

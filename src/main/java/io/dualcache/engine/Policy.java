@@ -1,8 +1,8 @@
 package io.dualcache.engine;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * Decides which entries a bounded cache gives up. Owned by the maintenance thread (the daemon or a
@@ -127,26 +127,41 @@ final class Policy<K, V> {
   }
 
   /**
-   * Fills this policy, an empty shadow, with copies of {@code source}'s nodes, each in the same
-   * region, place and rank; {@code copier} makes a node's copy (and indexes it).
+   * Fills this policy, an empty shadow, with copies of those of {@code source}'s nodes that {@code
+   * copier} copies (it returns null for a node to leave out), each in the same region, place and
+   * rank. The copier makes a node's copy and indexes it.
    */
-  void copyOf(Policy<K, V> source, UnaryOperator<PolicyNode<K, V>> copier) {
-    for (PolicyNode<K, V> n = source.window.first(); n != null; n = n.next) {
-      window.append(copied(n, copier, WINDOW));
+  void copyOf(Policy<?, ?> source, Function<PolicyNode<?, ?>, PolicyNode<K, V>> copier) {
+    for (PolicyNode<?, ?> n = source.window.first(); n != null; n = n.next) {
+      PolicyNode<K, V> copy = copied(n, copier, WINDOW);
+      if (copy != null) {
+        window.append(copy);
+      }
     }
-    for (PolicyNode<K, V> n = source.probation.first(); n != null; n = n.next) {
-      probation.append(copied(n, copier, PROBATION));
+    for (PolicyNode<?, ?> n = source.probation.first(); n != null; n = n.next) {
+      PolicyNode<K, V> copy = copied(n, copier, PROBATION);
+      if (copy != null) {
+        probation.append(copy);
+      }
     }
     // From the hand on, each behind the last: the same circle with the hand in the same place.
-    source.protectedClock.forEach(n -> protectedClock.insert(copied(n, copier, PROTECTED), n.rank));
+    source.protectedClock.forEach(
+        n -> {
+          PolicyNode<K, V> copy = copied(n, copier, PROTECTED);
+          if (copy != null) {
+            protectedClock.insert(copy, n.rank);
+          }
+        });
   }
 
   private PolicyNode<K, V> copied(
-      PolicyNode<K, V> n, UnaryOperator<PolicyNode<K, V>> copier, byte queue) {
+      PolicyNode<?, ?> n, Function<PolicyNode<?, ?>, PolicyNode<K, V>> copier, byte queue) {
     PolicyNode<K, V> copy = copier.apply(n);
-    copy.setPolicyWeight(n.policyWeight());
-    copy.queue = queue;
-    weightedSize += n.policyWeight();
+    if (copy != null) {
+      copy.setPolicyWeight(n.policyWeight());
+      copy.queue = queue;
+      weightedSize += n.policyWeight();
+    }
     return copy;
   }
 
@@ -278,7 +293,7 @@ final class Policy<K, V> {
       if (weightedSize < maximum || maximum == 0) {
         return; // not full yet, or a cache that holds nothing: no share to choose
       }
-      tuner.start(entries());
+      tuner.start(entries(), this);
     }
     if (tuner.record(node.hash, node.policyWeight())) {
       setWindowShare(tuner.share());

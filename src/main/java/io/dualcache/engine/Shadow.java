@@ -1,5 +1,7 @@
 package io.dualcache.engine;
 
+import java.util.function.IntPredicate;
+
 /**
  * A scaled copy of the policy: the same {@link Policy} code with a fixed window share, a capacity
  * scaled down like its input, and nodes that stand for keys it knows only by hash. The {@link
@@ -21,19 +23,30 @@ final class Shadow {
   }
 
   /**
-   * A copy of this shadow: the same entries in the same places, to be run on at another share (the
-   * caller sets it). Allocates a node per entry, at most {@link WindowTuner#SHADOW_ENTRIES}.
+   * A shadow of {@code maximum} holding copies of the nodes of {@code source} (the cache's own
+   * policy, or another shadow) whose hash {@code sampled} accepts, each in the same region, place
+   * and rank. Allocates a node per entry copied, at most {@link WindowTuner#SHADOW_ENTRIES} when
+   * the sample is the tuner's.
    */
-  Shadow copy() {
-    Shadow copy = new Shadow(policy.maximum(), sketch, 0);
-    copy.policy.copyOf(
-        policy,
+  static Shadow of(
+      Policy<?, ?> source, IntPredicate sampled, long maximum, FrequencySketch sketch) {
+    Shadow shadow = new Shadow(maximum, sketch, 0);
+    shadow.policy.copyOf(
+        source,
         n -> {
+          if (!sampled.test(n.hash)) {
+            return null;
+          }
           PolicyNode<Object, Object> node = newNode(n.hash, n.policyWeight());
-          copy.index.add(node);
+          shadow.index.add(node);
           return node;
         });
-    return copy;
+    return shadow;
+  }
+
+  /** A copy of this shadow, to be run on at another share (the caller sets it). */
+  Shadow copy() {
+    return of(policy, hash -> true, policy.maximum(), sketch);
   }
 
   void setWindowShare(double share) {

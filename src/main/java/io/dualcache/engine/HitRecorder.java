@@ -26,7 +26,10 @@ import java.util.function.IntConsumer;
  * points of hit ratio against its own replay with every hit (see {@code HitRecorderPolicyTest}).
  * What the policy needs is the share of the hits, not a correction of their count: weighting each
  * drained record by the sampling rate in the sketch, or leaving out misses at the same rate, moved
- * the figure by less than the noise or made it worse.
+ * the figure by less than the noise or made it worse. What does need the rate is the sketch's
+ * aging, which counts increments: the hits sampled out still count toward its next halving ({@code
+ * FrequencySketch.ageBy}), or a sampled cache forgets an old hot set several times slower, in
+ * requests, than one that records every hit.
  *
  * <pre>
  * Stripe:  ring[0..SIZE)  int hashes

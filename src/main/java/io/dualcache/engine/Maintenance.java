@@ -423,7 +423,12 @@ final class Maintenance<K, V> {
     if (hits == null) {
       return 0;
     }
+    int sampleBits = hits.sampleBits(); // the rate the readers ran at since the last drain
     int drained = hits.drain(this::onHit);
+    if (sampleBits > 0) {
+      // Each record stands for 2^sampleBits hits: the others still age the sketch (see ageBy).
+      sketch.ageBy((long) drained * ((1 << sampleBits) - 1));
+    }
     notifier.publishHitFilter(hits.filter());
     hitsSinceAging += drained;
     if (hitsSinceAging >= AGE_PERIOD) {

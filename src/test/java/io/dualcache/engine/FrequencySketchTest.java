@@ -26,6 +26,23 @@ class FrequencySketchTest {
     assertTrue(sketch.frequency(hot) <= 4, "halved twice: " + sketch.frequency(hot));
   }
 
+  /** Accesses the sketch was not shown (sampled-out hits) age it like counted ones. */
+  @Test
+  void accessesNotShownCountTowardTheHalving() {
+    FrequencySketch sketch = new FrequencySketch(400); // sample: MIN_SAMPLE increments
+    int hot = Index.spread(1);
+    for (int i = 0; i < 8; i++) {
+      sketch.increment(hot);
+    }
+    sketch.ageBy(FrequencySketch.MIN_SAMPLE - 9);
+    assertEquals(8, sketch.frequency(hot), "one access short of the sample");
+    sketch.ageBy(1);
+    assertEquals(4, sketch.frequency(hot), "halved at the sample");
+    // After a halving the next comes half a sample later, as after counted increments.
+    sketch.ageBy(FrequencySketch.MIN_SAMPLE / 2 + FrequencySketch.MIN_SAMPLE - 1);
+    assertEquals(1, sketch.frequency(hot), "halved twice more in one call");
+  }
+
   /**
    * The daemon updates the sketch on every drained hit: a key's four counters must share one block
    * of eight longs (one cache line), not cost four misses spread over the table.

@@ -28,9 +28,11 @@ class HitRecorderPolicyTest {
     assertTrue(everyHit > 0.75, "the hot set fits: " + everyHit);
     // With 128-record rings and a sampling rate that relaxed only after 8 quiet drains, the late
     // replay lost 18 points here (0.65 against 0.83); with 1,024 records and a rate that relaxes
-    // at once it loses 2 (0.81).
+    // at once it lost 2 (0.81): the recorder kept 1 hit in 4, and the sketch, which halves after
+    // so many increments, forgot the old hot set four times slower in requests. With the hits
+    // sampled out counted toward its aging, it loses nothing (0.834 against 0.832).
     assertTrue(
-        late > everyHit - 0.05,
+        late > everyHit - 0.01,
         "drained every "
             + LATE
             + " requests: "

@@ -15,9 +15,7 @@ class FrequencySketchTest {
   void countsAndHalvesAfterItsSample() {
     FrequencySketch sketch = new FrequencySketch(400); // sample: MIN_SAMPLE increments
     int hot = Index.spread(1);
-    for (int i = 0; i < 8; i++) {
-      sketch.increment(hot);
-    }
+    countEightTimes(sketch, hot);
     assertEquals(8, sketch.frequency(hot));
     // Two samples' worth of one-off keys: two halvings, 8 -> 2 (plus a little collision noise).
     for (int k = 2; k < 2 + 2 * FrequencySketch.MIN_SAMPLE; k++) {
@@ -31,9 +29,7 @@ class FrequencySketchTest {
   void accessesNotShownCountTowardTheHalving() {
     FrequencySketch sketch = new FrequencySketch(400); // sample: MIN_SAMPLE increments
     int hot = Index.spread(1);
-    for (int i = 0; i < 8; i++) {
-      sketch.increment(hot);
-    }
+    countEightTimes(sketch, hot);
     sketch.ageBy(FrequencySketch.MIN_SAMPLE - 9);
     assertEquals(8, sketch.frequency(hot), "one access short of the sample");
     sketch.ageBy(1);
@@ -41,6 +37,12 @@ class FrequencySketchTest {
     // After a halving the next comes half a sample later, as after counted increments.
     sketch.ageBy(FrequencySketch.MIN_SAMPLE / 2 + FrequencySketch.MIN_SAMPLE - 1);
     assertEquals(1, sketch.frequency(hot), "halved twice more in one call");
+  }
+
+  private static void countEightTimes(FrequencySketch sketch, int hash) {
+    for (int i = 0; i < 8; i++) {
+      sketch.increment(hash);
+    }
   }
 
   /**

@@ -34,8 +34,8 @@ final class Shadow {
     shadow.policy.copyOf(
         source,
         n -> {
-          if (!sampled.test(n.hash)) {
-            return null;
+          if (!sampled.test(n.hash) || shadow.index.get(n.hash) != null) {
+            return null; // not sampled, or a second key of that hash: they share one entry here
           }
           PolicyNode<Object, Object> node = newNode(n.hash, n.policyWeight());
           shadow.index.add(node);

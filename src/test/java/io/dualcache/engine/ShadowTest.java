@@ -35,6 +35,23 @@ class ShadowTest {
     assertTrue(hits > 2_000 && hits < 18_000, "hits " + hits);
   }
 
+  /**
+   * A shadow knows keys by hash only: two keys of the cache with the same hash become one entry, so
+   * the shadow's index and its policy keep agreeing on what it holds.
+   */
+  @Test
+  void twoKeysWithOneHashBecomeOneEntry() {
+    FrequencySketch sketch = new FrequencySketch(100);
+    Policy<Object, Object> cache = new Policy<>(100, sketch);
+    int hash = Index.spread(7);
+    cache.onAdd(new PolicyNode<>(hash, "Aa", true));
+    cache.onAdd(new PolicyNode<>(hash, "BB", true));
+    cache.onAdd(new PolicyNode<>(Index.spread(8), "other", true));
+    Shadow shadow = Shadow.of(cache, h -> true, 100, sketch);
+    assertEquals(2, shadow.size());
+    assertTrue(shadow.access(hash, 1), "the shared entry hits");
+  }
+
   /** Keys 0..1999, the low ones far more often (a square of a uniform draw). */
   private static int request(Random random) {
     double u = random.nextDouble();

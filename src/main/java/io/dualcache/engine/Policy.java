@@ -133,36 +133,34 @@ final class Policy<K, V> {
    */
   void copyOf(Policy<?, ?> source, Function<PolicyNode<?, ?>, PolicyNode<K, V>> copier) {
     for (PolicyNode<?, ?> n = source.window.first(); n != null; n = n.next) {
-      PolicyNode<K, V> copy = copied(n, copier, WINDOW);
-      if (copy != null) {
-        window.append(copy);
-      }
+      copy(n, copier, WINDOW);
     }
     for (PolicyNode<?, ?> n = source.probation.first(); n != null; n = n.next) {
-      PolicyNode<K, V> copy = copied(n, copier, PROBATION);
-      if (copy != null) {
-        probation.append(copy);
-      }
+      copy(n, copier, PROBATION);
     }
     // From the hand on, each behind the last: the same circle with the hand in the same place.
-    source.protectedClock.forEach(
-        n -> {
-          PolicyNode<K, V> copy = copied(n, copier, PROTECTED);
-          if (copy != null) {
-            protectedClock.insert(copy, n.rank);
-          }
-        });
+    source.protectedClock.forEach(n -> copy(n, copier, PROTECTED));
   }
 
-  private PolicyNode<K, V> copied(
+  /**
+   * Places {@code copier}'s copy of {@code n} at the end of {@code queue}, unless it left it out.
+   */
+  private void copy(
       PolicyNode<?, ?> n, Function<PolicyNode<?, ?>, PolicyNode<K, V>> copier, byte queue) {
     PolicyNode<K, V> copy = copier.apply(n);
-    if (copy != null) {
-      copy.setPolicyWeight(n.policyWeight());
-      copy.queue = queue;
-      weightedSize += n.policyWeight();
+    if (copy == null) {
+      return;
     }
-    return copy;
+    copy.setPolicyWeight(n.policyWeight());
+    copy.queue = queue;
+    weightedSize += n.policyWeight();
+    if (queue == WINDOW) {
+      window.append(copy);
+    } else if (queue == PROBATION) {
+      probation.append(copy);
+    } else {
+      protectedClock.insert(copy, n.rank);
+    }
   }
 
   long weightedSize() {

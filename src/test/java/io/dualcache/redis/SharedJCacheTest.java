@@ -244,20 +244,25 @@ class SharedJCacheTest {
             "io.dualcache:type=DualCacheMetrics,CacheManager="
                 + managerB.getURI()
                 + ",Cache=metered");
-    assertEquals(true, server.getAttribute(name, "NearCache"));
+    assertEquals(true, attribute(server, name, "NearCache"));
     // B reads x, so its near cache holds x and not y. Tracking is BCAST, so B also hears A's
     // writes of x and y; if that push is still on its way when B reads, the read installs nothing
     // (FillTickets: the conservative outcome). Read again then.
-    Object size = null;
-    for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline; ) {
-      assertEquals(1, b.get("x"));
-      size = server.getAttribute(name, "Size");
-      if (Long.valueOf(1).equals(size)) {
-        break;
-      }
-      Thread.sleep(10);
+    RedisServer.await(
+        "the MXBean's Size is B's near cache (x), not Redis (x and y)",
+        DEADLINE,
+        () -> {
+          assertEquals(1, b.get("x"));
+          return Long.valueOf(1).equals(attribute(server, name, "Size"));
+        });
+  }
+
+  private static Object attribute(MBeanServer server, ObjectName name, String attribute) {
+    try {
+      return server.getAttribute(name, attribute);
+    } catch (javax.management.JMException e) {
+      throw new AssertionError("cannot read " + attribute + " of " + name, e);
     }
-    assertEquals(1L, size, "B's near cache (x), not Redis (x and y)");
   }
 
   @Test

@@ -62,13 +62,26 @@ final class Policy<K, V> {
   static final double PROTECTED_SHARE = 0.8;
 
   /**
-   * From this victim frequency on, the candidate must beat the victim by two, not one. The sketch
-   * halves all counters in one sweep, so a key seen just after a halving reads one higher than an
-   * equally frequent key seen just before it; once counts mean something, a lead of one is that
-   * noise, and admitting on it churns the main region (a loop over more keys than the cache holds
-   * replaces one useful entry by another of the same worth on every miss).
+   * The candidate must beat the victim by two, not one. The sketch halves all counters in one
+   * sweep, so a key seen just after a halving reads one higher than an equally frequent key seen
+   * just before it, at every count: a lead of one is that noise, and admitting on it churns the
+   * main region (a loop over more keys than the cache holds replaces one useful entry by another of
+   * the same worth on every miss, and a walk back and forth over them replaces entries it is about
+   * to meet by ones it has just left).
+   *
+   * <p>Except at low counts in a cache whose window the tuner has grown past {@link
+   * #RECENCY_SHARE}: its workload pays for recency, so a key seen once lately is the likelier to
+   * come back than a victim not seen since the last halving, and below {@link #RECENCY_MARGIN_FROM}
+   * any lead admits. The window share is the policy's own measure of how much recency pays; tying
+   * the low-count rule to it makes the two one adaptation.
    */
-  private static final int MARGIN_FROM = 2;
+  private static final int MARGIN = 1;
+
+  /** The window share above which low counts need no margin (see {@link #MARGIN}). */
+  static final double RECENCY_SHARE = 0.14;
+
+  /** The victim frequency from which a recency-tuned cache demands the margin too. */
+  private static final int RECENCY_MARGIN_FROM = 2;
 
   /**
    * From this frequency on (of the sketch's 15) a candidate that loses its duel still gets in, one
@@ -104,6 +117,10 @@ final class Policy<K, V> {
 
   private long weightedSize;
   private double windowShare;
+
+  /** The victim frequency from which a duel demands {@link #MARGIN}: set with the share. */
+  private int marginFrom;
+
   private long windowMaximum;
   private long protectedMaximum;
 
@@ -198,6 +215,7 @@ final class Policy<K, V> {
     windowShare = share;
     windowMaximum = Math.max(1, (long) (maximum * share));
     protectedMaximum = (long) ((maximum - Math.min(maximum, windowMaximum)) * PROTECTED_SHARE);
+    marginFrom = share > RECENCY_SHARE ? RECENCY_MARGIN_FROM : 0;
   }
 
   // ---------------------------------------------------------------- events
@@ -343,13 +361,13 @@ final class Policy<K, V> {
   }
 
   /**
-   * The TinyLFU duel: the candidate gets in if it was seen more often than the victim, by a margin
-   * once counts are high enough for halving noise to matter (see {@link #MARGIN_FROM}), or, if it
-   * is warm, by a rare draw (see {@link #WARM_CANDIDATE}).
+   * The TinyLFU duel: the candidate gets in if it was seen more often than the victim by a margin
+   * that halving noise cannot make up (see {@link #MARGIN}), or, if it is warm, by a rare draw (see
+   * {@link #WARM_CANDIDATE}).
    */
   private boolean admit(PolicyNode<K, V> candidate, PolicyNode<K, V> victim) {
     int victimFrequency = sketch.frequency(victim.hash);
-    int margin = victimFrequency >= MARGIN_FROM ? 1 : 0;
+    int margin = victimFrequency >= marginFrom ? MARGIN : 0;
     int candidateFrequency = sketch.frequency(candidate.hash);
     if (candidateFrequency > victimFrequency + margin) {
       return true;

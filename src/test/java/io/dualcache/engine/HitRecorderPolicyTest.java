@@ -1,6 +1,7 @@
 package io.dualcache.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -40,6 +41,31 @@ class HitRecorderPolicyTest {
             + " against "
             + everyHit
             + " with every hit");
+  }
+
+  @Test
+  void aRoundAppliesTheHitsBeforeTheWritesThatFollowedThem() {
+    // Maintenance only when asked, so one round sees two hits and the write after them together.
+    try (DualCache<Integer, Integer> cache =
+        DualCache.<Integer, Integer>builder().maximumSize(100).executor(task -> {}).build()) {
+      for (int k = 0; k < 100; k++) {
+        cache.put(k, k);
+        cache.cleanUp(); // each key leaves the window (1% of 100: one entry) for probation
+      }
+      cache.put(100, 100);
+      cache.cleanUp(); // 99 lost its duel against 0, which went to probation's back
+      assertEquals(100, cache.get(100));
+      assertEquals(100, cache.get(100));
+      cache.put(101, 101);
+      cache.cleanUp();
+      // 100 was used before 101 was written, so 100 leaves the window first, seen three times: it
+      // beats probation's eldest, 1, by the lead of two the duel demands. Drained after the write,
+      // the hits made 100 look younger than 101, and 101, the key written last, left the cache.
+      assertEquals(101, cache.peek(101), "the key written last lost its place");
+      assertEquals(100, cache.peek(100));
+      assertNull(cache.peek(1), "probation's eldest, seen once, gave way");
+      assertEquals(100, cache.size());
+    }
   }
 
   @Test

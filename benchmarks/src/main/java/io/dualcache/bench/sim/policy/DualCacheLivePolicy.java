@@ -17,6 +17,17 @@ public final class DualCacheLivePolicy implements ReplayPolicy {
 
   private static final int THREADS = 2;
 
+  /** Nanoseconds each thread spends before each request (0: none). */
+  private final long paceNanos;
+
+  /** {@code paceNanos}: the time each thread spends before each request, busy, like a caller. */
+  public DualCacheLivePolicy(long paceNanos) {
+    if (paceNanos < 0) {
+      throw new IllegalArgumentException("live pace must be >= 0 ns, pace=" + paceNanos);
+    }
+    this.paceNanos = paceNanos;
+  }
+
   @Override
   public String name() {
     return "DualCache (live)";
@@ -37,6 +48,7 @@ public final class DualCacheLivePolicy implements ReplayPolicy {
                   long mine = 0;
                   for (int i; (i = cursor.getAndIncrement()) < trace.length; ) {
                     Long key = trace[i];
+                    spin(paceNanos);
                     if (cache.get(key) != null) {
                       mine++;
                     } else {
@@ -60,6 +72,16 @@ public final class DualCacheLivePolicy implements ReplayPolicy {
       progress.advance(trace.length & (PROGRESS_STEP - 1));
       long over = overshoot.get();
       return new Outcome(hits.get(), over > 0 ? "held up to " + over + " over the bound" : null);
+    }
+  }
+
+  /** Busy for {@code nanos}: a sleep that short would sleep far longer. */
+  private static void spin(long nanos) {
+    if (nanos > 0) {
+      long until = System.nanoTime() + nanos;
+      while (System.nanoTime() - until < 0) {
+        Thread.onSpinWait();
+      }
     }
   }
 

@@ -337,9 +337,9 @@ final class Maintenance<K, V> {
     // Hits first: the evictions the queued writes cause must see the hits of the same period, and
     // a key written after a hit is the younger of the two. The other way round, a key hit a moment
     // ago met its duel with its old count, and its hits then moved it behind keys written after
-    // them (a hot set that moves trailed the replay that sees every hit in order by 1.8 points
-    // instead of 0.4; results 2026-12-03-round-order). A hit on a node whose write is still
-    // queued counts in the sketch; the node joins the policy just after.
+    // them (run live by a daemon that keeps up, a hot set that moves trailed the replay that sees
+    // every hit in order by 1.8 points, and now by 0.4; results 2026-12-03-round-order). A hit on
+    // a node whose write is still queued counts in the sketch; the node joins the policy after.
     lastHitsDrained = drainHits();
     int writesDrained = drainWrites();
     evict();

@@ -1,7 +1,6 @@
 package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
-import io.dualcache.engine.EditableEntry;
 import io.dualcache.engine.KeyValueStore;
 import io.dualcache.jcache.event.EventDispatcher;
 import io.dualcache.jcache.event.ListenerRegistration;
@@ -67,9 +66,6 @@ public final class DualJCache<K, V> implements Cache<K, V> {
    */
   private final DualCache<K, V> engineGets;
 
-  /** Writes through, or writes nothing ({@link WriteThrough#none()}). */
-  private final WriteThrough<K, V> writer;
-
   /** Whether a put needs nothing but the engine's put: no writer, and eternal entries. */
   private final boolean plainPuts;
 
@@ -106,10 +102,9 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     this.readThrough = parts.readThrough();
     this.engineGets =
         store == parts.engine() && !storeByValue && readThrough == null ? parts.engine() : null;
-    this.writer = parts.writer();
-    this.plainPuts = !writer.writes() && expiry.isEternal();
+    this.plainPuts = !parts.writer().writes() && expiry.isEternal();
     this.types = parts.types();
-    this.writes = new EntryWrites<>(store, copies, expiry, writer);
+    this.writes = new EntryWrites<>(store, copies, expiry, parts.writer());
     this.bulk = new BulkOperations<>(name, parts, statistics, writes);
     this.processors = new EntryProcessors<>(name, parts, statistics, writes);
     try {
@@ -271,26 +266,27 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     long start = startWrite(key, value);
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
-    Outcome outcome =
+    EntryWrites.Outcome outcome =
         store.compute(
             storedKey,
             e -> {
               if (e.exists()) {
-                return Outcome.HIT;
+                return EntryWrites.Outcome.HIT;
               }
               return writes.store(e, key, value, storedValue, true)
-                  ? Outcome.CHANGED
-                  : Outcome.MISS;
+                  ? EntryWrites.Outcome.CHANGED
+                  : EntryWrites.Outcome.MISS;
             });
-    statistics.recordGetAndPut(start, outcome == Outcome.HIT, outcome == Outcome.CHANGED);
-    return outcome == Outcome.CHANGED;
+    statistics.recordGetAndPut(
+        start, outcome == EntryWrites.Outcome.HIT, outcome == EntryWrites.Outcome.CHANGED);
+    return outcome == EntryWrites.Outcome.CHANGED;
   }
 
   @Override
   public boolean remove(K key) {
     checkKey(key);
     long start = statistics.start();
-    boolean removed = removeAndGet(key) != null;
+    boolean removed = writes.removeAndGet(key) != null;
     if (removed) {
       statistics.recordRemovals(start, 1);
     }
@@ -302,32 +298,19 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     checkKey(key);
     Objects.requireNonNull(oldValue, "oldValue must not be null");
     long start = statistics.start();
-    Outcome outcome = compareAndSet(key, oldValue, null, null);
-    statistics.recordGetAndRemove(start, outcome != Outcome.MISS, outcome == Outcome.CHANGED);
-    return outcome == Outcome.CHANGED;
+    EntryWrites.Outcome outcome = writes.compareAndSet(key, oldValue, null, null);
+    statistics.recordGetAndRemove(
+        start, outcome != EntryWrites.Outcome.MISS, outcome == EntryWrites.Outcome.CHANGED);
+    return outcome == EntryWrites.Outcome.CHANGED;
   }
 
   @Override
   public V getAndRemove(K key) {
     checkKey(key);
     long start = statistics.start();
-    V previous = removeAndGet(key);
+    V previous = writes.removeAndGet(key);
     statistics.recordGetAndRemove(start, previous != null, previous != null);
     return previous; // no longer in the cache: the caller may have it without a copy
-  }
-
-  /** Deletes {@code key} through the writer and removes its entry; returns the value it had. */
-  private V removeAndGet(K key) {
-    return store.compute(
-        key,
-        e -> {
-          writer.delete(key); // also for an absent key: the store may have it
-          V value = e.value();
-          if (value != null) {
-            e.remove();
-          }
-          return value;
-        });
   }
 
   @Override
@@ -335,9 +318,11 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     checkOpen();
     Objects.requireNonNull(oldValue, "oldValue must not be null");
     long start = startWrite(key, newValue);
-    Outcome outcome = compareAndSet(key, oldValue, newValue, copies.in(newValue));
-    statistics.recordGetAndPut(start, outcome != Outcome.MISS, outcome == Outcome.CHANGED);
-    return outcome == Outcome.CHANGED;
+    EntryWrites.Outcome outcome =
+        writes.compareAndSet(key, oldValue, newValue, copies.in(newValue));
+    statistics.recordGetAndPut(
+        start, outcome != EntryWrites.Outcome.MISS, outcome == EntryWrites.Outcome.CHANGED);
+    return outcome == EntryWrites.Outcome.CHANGED;
   }
 
   @Override
@@ -355,43 +340,12 @@ public final class DualJCache<K, V> implements Cache<K, V> {
             e -> {
               V current = e.value();
               if (current != null) {
-                replaceValue(e, key, value, storedValue);
+                writes.replace(e, key, value, storedValue);
               }
               return current;
             });
     statistics.recordGetAndPut(start, previous != null, previous != null);
     return previous; // no longer in the cache: the caller may have it without a copy
-  }
-
-  /**
-   * {@code remove(key, expected)} when {@code newValue} is null, else {@code replace(key, expected,
-   * newValue)}: MISS if the key is absent; HIT if its value is not {@code expected}, after applying
-   * the access expiry (a compare that fails is an access); else CHANGED, after writing through.
-   */
-  private Outcome compareAndSet(K key, V expected, V newValue, V storedValue) {
-    return store.compute(
-        key,
-        e -> {
-          if (!e.exists()) {
-            return Outcome.MISS;
-          }
-          if (!e.value().equals(expected)) {
-            writes.touch(e);
-            return Outcome.HIT;
-          }
-          if (newValue == null) {
-            writer.delete(key);
-            e.remove();
-          } else {
-            replaceValue(e, key, newValue, storedValue);
-          }
-          return Outcome.CHANGED;
-        });
-  }
-
-  private void replaceValue(EditableEntry<K, V> entry, K key, V value, V storedValue) {
-    writer.write(key, value);
-    entry.setValue(storedValue, expiry.update());
   }
 
   /** {@inheritDoc} See {@link BulkOperations}. */
@@ -600,16 +554,6 @@ public final class DualJCache<K, V> implements Cache<K, V> {
   }
 
   // ================================================================ outcomes of computes
-
-  /** How a conditional operation went, for the statistics. */
-  private enum Outcome {
-    /** The key was absent. */
-    MISS,
-    /** The key was present, nothing changed. */
-    HIT,
-    /** The operation changed the entry (for putIfAbsent: created it). */
-    CHANGED
-  }
 
   /** The previous value and whether the entry changed. */
   private record Change<V>(V previous, boolean changed) {}

@@ -72,6 +72,54 @@ final class EntryWrites<K, V> {
         });
   }
 
+  /** Deletes {@code key} through the writer and removes its entry; returns the value it had. */
+  V removeAndGet(K key) {
+    return store.compute(
+        key,
+        e -> {
+          writer.delete(key); // also for an absent key: the store may have it
+          V value = e.value();
+          if (value != null) {
+            e.remove();
+          }
+          return value;
+        });
+  }
+
+  /**
+   * {@code remove(key, expected)} when {@code newValue} is null, else {@code replace(key, expected,
+   * newValue)}: MISS if the key is absent; HIT if its value is not {@code expected}, after applying
+   * the access expiry (a compare that fails is an access); else CHANGED, after writing through.
+   */
+  Outcome compareAndSet(K key, V expected, V newValue, V storedValue) {
+    return store.compute(
+        key,
+        e -> {
+          if (!e.exists()) {
+            return Outcome.MISS;
+          }
+          if (!e.value().equals(expected)) {
+            touch(e);
+            return Outcome.HIT;
+          }
+          if (newValue == null) {
+            writer.delete(key);
+            e.remove();
+          } else {
+            replace(e, key, newValue, storedValue);
+          }
+          return Outcome.CHANGED;
+        });
+  }
+
+  /**
+   * Writes {@code value} through, then replaces the present entry's value with the update lifetime.
+   */
+  void replace(EditableEntry<K, V> entry, K key, V value, V storedValue) {
+    writer.write(key, value);
+    entry.setValue(storedValue, expiry.update());
+  }
+
   /** Applies the access expiry to a present entry that was read inside a compute. */
   void touch(EditableEntry<K, V> entry) {
     long lifetime = expiry.access();
@@ -87,5 +135,15 @@ final class EntryWrites<K, V> {
     }
     entry.remove();
     return true;
+  }
+
+  /** How a conditional operation went, for the statistics. */
+  enum Outcome {
+    /** The key was absent. */
+    MISS,
+    /** The key was present, nothing changed. */
+    HIT,
+    /** The operation changed the entry (for putIfAbsent: created it). */
+    CHANGED
   }
 }

@@ -2,6 +2,7 @@ package io.dualcache.jcache;
 
 import io.dualcache.engine.DualCache;
 import io.dualcache.engine.KeyValueStore;
+import io.dualcache.jcache.EntryWrites.Outcome;
 import io.dualcache.jcache.event.EventDispatcher;
 import io.dualcache.jcache.event.ListenerRegistration;
 import io.dualcache.jcache.usercode.Closeables;
@@ -266,20 +267,19 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     long start = startWrite(key, value);
     K storedKey = copies.in(key);
     V storedValue = copies.in(value);
-    EntryWrites.Outcome outcome =
+    Outcome outcome =
         store.compute(
             storedKey,
             e -> {
               if (e.exists()) {
-                return EntryWrites.Outcome.HIT;
+                return Outcome.HIT;
               }
               return writes.store(e, key, value, storedValue, true)
-                  ? EntryWrites.Outcome.CHANGED
-                  : EntryWrites.Outcome.MISS;
+                  ? Outcome.CHANGED
+                  : Outcome.MISS;
             });
-    statistics.recordGetAndPut(
-        start, outcome == EntryWrites.Outcome.HIT, outcome == EntryWrites.Outcome.CHANGED);
-    return outcome == EntryWrites.Outcome.CHANGED;
+    statistics.recordGetAndPut(start, outcome == Outcome.HIT, outcome == Outcome.CHANGED);
+    return outcome == Outcome.CHANGED;
   }
 
   @Override
@@ -298,10 +298,9 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     checkKey(key);
     Objects.requireNonNull(oldValue, "oldValue must not be null");
     long start = statistics.start();
-    EntryWrites.Outcome outcome = writes.compareAndSet(key, oldValue, null, null);
-    statistics.recordGetAndRemove(
-        start, outcome != EntryWrites.Outcome.MISS, outcome == EntryWrites.Outcome.CHANGED);
-    return outcome == EntryWrites.Outcome.CHANGED;
+    Outcome outcome = writes.compareAndSet(key, oldValue, null, null);
+    statistics.recordGetAndRemove(start, outcome != Outcome.MISS, outcome == Outcome.CHANGED);
+    return outcome == Outcome.CHANGED;
   }
 
   @Override
@@ -318,11 +317,9 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     checkOpen();
     Objects.requireNonNull(oldValue, "oldValue must not be null");
     long start = startWrite(key, newValue);
-    EntryWrites.Outcome outcome =
-        writes.compareAndSet(key, oldValue, newValue, copies.in(newValue));
-    statistics.recordGetAndPut(
-        start, outcome != EntryWrites.Outcome.MISS, outcome == EntryWrites.Outcome.CHANGED);
-    return outcome == EntryWrites.Outcome.CHANGED;
+    Outcome outcome = writes.compareAndSet(key, oldValue, newValue, copies.in(newValue));
+    statistics.recordGetAndPut(start, outcome != Outcome.MISS, outcome == Outcome.CHANGED);
+    return outcome == Outcome.CHANGED;
   }
 
   @Override

@@ -426,8 +426,9 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
   /**
    * Stops the daemon and releases the cache's resources; idempotent. Any later call, except {@link
    * #close()} and {@link #isClosed()}, throws {@link IllegalStateException}. Called from a listener
-   * (inside a write or a maintenance round), it waits for no other writer: a segment that another
-   * thread is writing is closed when that write releases it.
+   * (inside a write or a maintenance round), it waits for no other writer: a segment being written,
+   * by another thread or by the write this close was called from, is closed when that write
+   * releases it.
    */
   @Override
   public void close() {
@@ -438,7 +439,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
       closed = true;
     }
     maintenance.stopScheduler();
-    boolean fromInsideAWrite = maintenance.isHeldByCurrentThread() || holdsASegmentLock();
+    boolean fromInsideAWrite = maintenance.isHeldByCurrentThread() || index.holdsASegmentLock();
     for (Segment<K, V> s : index.segments()) {
       if (fromInsideAWrite) {
         s.closeOrDefer(); // a listener closing its cache: waiting for a writer could deadlock
@@ -455,15 +456,6 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     if (ticks()) {
       TickingThread.deregister(clock);
     }
-  }
-
-  private boolean holdsASegmentLock() {
-    for (Segment<K, V> s : index.segments()) {
-      if (s.isHeldByCurrentThread()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether {@link #close()} was called. */

@@ -189,6 +189,16 @@ final class Index<K, V> {
     return segments;
   }
 
+  /** Whether this thread holds the lock of any segment (it is inside a write). */
+  boolean holdsASegmentLock() {
+    for (Segment<K, V> s : segments) {
+      if (s.isHeldByCurrentThread()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Live entries, summed over the segments (exact when no write is in flight). */
   long size() {
     long sum = 0;

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
+import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
  * The policy side of the engine: all the work of the engine's daemon. One thread at a time runs it,
@@ -93,6 +94,14 @@ final class Maintenance<K, V> {
   /** Nodes whose policy state may be stale; null when there is no policy state to keep. */
   private final MpscAtomicArrayQueue<Node<K, V>> writes;
 
+  /**
+   * The nodes written from inside a round (by a listener or an action it runs) while {@link
+   * #writes} was full: that writer is the only thread that could drain the queue, so it cannot wait
+   * for room. Offered and polled by the maintenance owner only; tested for emptiness by anyone
+   * (JCTools' MPSC queue makes that safe). Null when {@link #writes} is.
+   */
+  private final MpscUnboundedAtomicArrayQueue<Node<K, V>> ownerWrites;
+
   /** Decides where rounds run; made last in the constructor, from this maintenance. */
   private final Scheduler scheduler;
 
@@ -145,6 +154,7 @@ final class Maintenance<K, V> {
       counters.setWindowShareOpaque(policy.windowShare());
     }
     this.writes = tracksNodes ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
+    this.ownerWrites = tracksNodes ? new MpscUnboundedAtomicArrayQueue<>(16) : null;
     // JCTools rounds the capacity up to a power of two: drain what the queue can really hold.
     this.writeQueueCapacity = writes == null ? 0 : writes.capacity();
     this.evictionBatch = Math.max(1, Math.min(MAX_EVICTION_BATCH, writeQueueCapacity / 4));
@@ -169,12 +179,12 @@ final class Maintenance<K, V> {
 
   /** Whether a writer queued a node, or is queuing one (it claimed a slot), for the next round. */
   boolean hasPendingWrites() {
-    return writes != null && !writes.isEmpty();
+    return writes != null && (!writes.isEmpty() || !ownerWrites.isEmpty());
   }
 
   /** Whether a node is queued that a round could take now (its writer finished queuing it). */
   boolean hasPollableWrites() {
-    return writes != null && writes.relaxedPeek() != null;
+    return writes != null && (writes.relaxedPeek() != null || ownerWrites.relaxedPeek() != null);
   }
 
   /**
@@ -188,6 +198,10 @@ final class Maintenance<K, V> {
       return;
     }
     while (!writes.offer(node)) {
+      if (lock.isHeldByCurrentThread()) { // written from inside a round: the next one takes it
+        ownerWrites.offer(node);
+        break;
+      }
       if (closing) {
         return; // the cache is closing: its nodes die, the policy needs no news of them
       }
@@ -211,12 +225,12 @@ final class Maintenance<K, V> {
   /**
    * Runs a round if no other thread is running one.
    *
-   * @return the number of queued nodes the round handled, or -1 if another thread was running a
-   *     round
+   * @return the number of queued nodes the round handled, or -1 if a thread (this one included: a
+   *     listener or an action called from a round) was running a round
    */
   int tryRun() {
-    if (!lock.tryLock()) {
-      return -1;
+    if (lock.isHeldByCurrentThread() || !lock.tryLock()) {
+      return -1; // a round inside a round would move the policy's nodes under the outer one
     }
     int handled;
     try {
@@ -227,8 +241,15 @@ final class Maintenance<K, V> {
     return handled;
   }
 
-  /** Runs everything that is pending, waiting for a running round to finish first. */
+  /**
+   * Runs everything that is pending, waiting for a running round to finish first. Does nothing when
+   * called from inside a round (a listener's {@code cleanUp()}): the round under way does the work,
+   * and a round nested in it would move the policy's nodes under its feet.
+   */
   void runAll() {
+    if (lock.isHeldByCurrentThread()) {
+      return;
+    }
     lock.lock();
     try {
       round(true);
@@ -390,6 +411,14 @@ final class Maintenance<K, V> {
     }
     int drained = 0;
     Node<K, V> n;
+    // First the writes the last round's listeners made into a full queue; only those there now, so
+    // that a listener writing on every eviction cannot keep the round going.
+    for (int own = ownerWrites.size(); own > 0 && (n = ownerWrites.relaxedPoll()) != null; own--) {
+      reconcile(n);
+      if (++drained % evictionBatch == 0) {
+        evict();
+      }
+    }
     while (drained < writeQueueCapacity && (n = writes.relaxedPoll()) != null) {
       reconcile(n);
       if (++drained % evictionBatch == 0) {

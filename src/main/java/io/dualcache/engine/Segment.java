@@ -147,10 +147,11 @@ final class Segment<K, V> {
   }
 
   /**
-   * Closes the segment now if no other thread holds its lock, else leaves that to the holder's last
-   * unlock. For a close made where waiting for a writer could deadlock: in a listener, whose thread
-   * holds a segment lock or runs maintenance, while a writer holding another segment waits for one
-   * of those.
+   * Closes the segment now if no thread holds its lock, else leaves that to the holder's last
+   * unlock (this thread's too: a write whose listener or action closed the cache finishes, then its
+   * segment closes). For a close made where waiting for a writer could deadlock: in a listener,
+   * whose thread holds a segment lock or runs maintenance, while a writer holding another segment
+   * waits for one of those.
    */
   void closeOrDefer() {
     closePending = true;
@@ -158,7 +159,7 @@ final class Segment<K, V> {
   }
 
   private void closeIfFree() {
-    if (lock.tryLock()) {
+    if (tryLockUnheld()) { // held by this thread: a close from inside its own write waits for it
       try {
         closeLocked();
       } finally {

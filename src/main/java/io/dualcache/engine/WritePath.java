@@ -54,15 +54,25 @@ final class WritePath<K, V> {
   /**
    * Removes {@code n}, found expired by a reader, if it still is; fires EXPIRED here. Not when the
    * reader already holds the key's lock: it reads inside its own write (a nested read in a
-   * compute), and removing the node would pull it from under that write.
+   * compute), and removing the node would pull it from under that write. A reader that holds
+   * another segment's lock, or runs a maintenance round (a listener, an action), only tries the
+   * lock: two such readers waiting for each other's segments would wait for ever, and maintenance
+   * never waits for a writer. What it leaves is removed by the next write of the key or the next
+   * sweep, which find it expired too.
    */
   void removeExpired(Node<K, V> n) {
     Segment<K, V> s = index.segmentFor(n.hash);
     if (s.isHeldByCurrentThread()) {
       return;
     }
+    if (maintenance.isHeldByCurrentThread() || index.holdsASegmentLock()) {
+      if (!s.tryLockUnheld()) {
+        return;
+      }
+    } else {
+      s.lock();
+    }
     Throwable failure = null;
-    s.lock();
     try {
       V value = n.valueAcquire();
       if (value != null && !s.isClosedLocked() && isExpired(n)) {

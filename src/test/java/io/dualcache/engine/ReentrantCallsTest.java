@@ -1,0 +1,211 @@
+package io.dualcache.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls back into the cache from inside its own work: actions of a compute, and listeners, which
+ * run inside a write (holding its segment's lock) or inside a maintenance round. None may deadlock,
+ * corrupt the policy or leave a closed cache holding a value.
+ */
+class ReentrantCallsTest {
+
+  /**
+   * Two computes on keys of different segments, each of whose actions reads an expired key of the
+   * other's segment: the reads' removal of the expired entry takes the other segment's lock with a
+   * blocking lock(), so each waits for the other forever.
+   */
+  @Test
+  void nestedReadsOfExpiredKeysInOtherSegmentsDoNotDeadlock() throws Exception {
+    FakeTicker ticker = new FakeTicker();
+    DualCache<Integer, Integer> cache =
+        DualCache.<Integer, Integer>builder()
+            .ticker(ticker)
+            .concurrencyLevel(2) // even keys in segment 0, odd keys in segment 1
+            .expireAfterWrite(Duration.ofSeconds(1))
+            .executor(r -> {}) // no round sweeps the expired entries away first
+            .build();
+    cache.put(2, 2); // segment 0
+    cache.put(3, 3); // segment 1
+    ticker.advance(Duration.ofSeconds(2));
+    Await.until("2 and 3 read as expired", () -> cache.peek(2) == null && cache.peek(3) == null);
+    CyclicBarrier bothInside = new CyclicBarrier(2);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread a = new Thread(() -> computeThenRead(cache, 0, 3, bothInside, failure));
+    Thread b = new Thread(() -> computeThenRead(cache, 1, 2, bothInside, failure));
+    a.setDaemon(true);
+    b.setDaemon(true);
+    a.start();
+    b.start();
+    a.join(5_000);
+    b.join(5_000);
+    boolean stuck = a.isAlive() || b.isAlive();
+    assertTrue(!stuck, "two computes whose actions only read are deadlocked");
+    assertNull(failure.get());
+    assertTrue(cache.peek(2) == null && cache.peek(3) == null);
+  }
+
+  private static void computeThenRead(
+      DualCache<Integer, Integer> cache,
+      int key,
+      int read,
+      CyclicBarrier bothInside,
+      AtomicReference<Throwable> failure) {
+    try {
+      cache.compute(
+          key,
+          e -> {
+            try {
+              bothInside.await(5, TimeUnit.SECONDS); // both hold their segment's lock
+            } catch (Exception ex) {
+              throw new IllegalStateException(ex);
+            }
+            return cache.get(read); // expired: its removal locks the other segment
+          });
+    } catch (Throwable t) {
+      failure.compareAndSet(null, t);
+    }
+  }
+
+  /**
+   * A listener closes the cache on the EXPIRED event that a put fires before it stores: the close
+   * runs its own segment's close at once (the stripe lock's tryLock is reentrant), and the put then
+   * links its node into the closed segment, where a read finds it.
+   */
+  @Test
+  void aPutWhoseExpiredEventClosesTheCacheLeavesNothingReadable() {
+    FakeTicker ticker = new FakeTicker();
+    AtomicReference<DualCache<String, String>> self = new AtomicReference<>();
+    AtomicBoolean armed = new AtomicBoolean();
+    DualCache<String, String> cache =
+        DualCache.<String, String>builder()
+            .ticker(ticker)
+            .expireAfterWrite(Duration.ofSeconds(1))
+            .executor(r -> {}) // no round sweeps v0 away first
+            .listener(
+                (type, key, oldValue, newValue) -> {
+                  if (type == ChangeType.EXPIRED && armed.get()) {
+                    self.get().close();
+                  }
+                })
+            .build();
+    self.set(cache);
+    cache.put("k", "v0");
+    cache.put("probe", "p"); // expires with v0; reading it removes it, not v0
+    ticker.advance(Duration.ofSeconds(2));
+    Await.until("the clock passes v0's deadline", () -> cache.peek("probe") == null);
+    armed.set(true);
+    cache.put("k", "v1"); // removes the expired v0 (EXPIRED: close), then stores v1
+    assertTrue(cache.isClosed());
+    String seen = null;
+    try {
+      seen = cache.get("k");
+    } catch (IllegalStateException closed) {
+      // what a closed cache should answer
+    }
+    assertNull(seen, "a closed cache returned a value written into its closed segment");
+  }
+
+  /** The same through a compute whose action closes the cache and then sets a value. */
+  @Test
+  void aComputeWhoseActionClosesTheCacheStoresNothing() {
+    DualCache<String, String> cache = DualCache.<String, String>builder().build();
+    cache.put("k", "v0");
+    cache.compute(
+        "k",
+        e -> {
+          cache.close();
+          e.setValue("v1");
+          return null;
+        });
+    assertTrue(cache.isClosed());
+    String seen = null;
+    try {
+      seen = cache.get("k");
+    } catch (IllegalStateException closed) {
+      // expected
+    }
+    assertNull(seen, "a closed cache returned a value written into its closed segment");
+    assertThrows(IllegalStateException.class, () -> cache.get("other"));
+    assertEquals(true, cache.isClosed());
+  }
+
+  /**
+   * A listener of evictions that calls cleanUp(): the round it runs in would start a second round
+   * inside the first, which moves the policy's nodes under the first round's feet.
+   */
+  @Test
+  void cleanUpFromAnEvictionListenerKeepsTheBound() {
+    AtomicReference<DualCache<Integer, Integer>> self = new AtomicReference<>();
+    DualCache<Integer, Integer> cache =
+        DualCache.<Integer, Integer>builder()
+            .maximumSize(8)
+            .executor(r -> {}) // rounds run only in cleanUp and under backpressure
+            .listener(
+                (type, key, oldValue, newValue) -> {
+                  if (type == ChangeType.EVICTED) {
+                    self.get().cleanUp();
+                  }
+                })
+            .build();
+    self.set(cache);
+    for (int i = 0; i < 2_000; i++) {
+      cache.put(i, i);
+      if (i % 7 == 0) {
+        cache.cleanUp();
+      }
+    }
+    cache.cleanUp();
+    assertEquals(cache.size(), cache.weightedSize(), "the policy's count of the live entries");
+    assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8");
+    for (int i = 2_000; i < 2_100; i++) {
+      cache.put(i, i);
+    }
+    cache.cleanUp();
+    assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8 later");
+  }
+
+  /**
+   * A listener of evictions that writes more than the write queue holds: the round it runs in is
+   * the only thread that could make room, so those writes must neither wait for room nor run a
+   * round inside the round; the next round takes them, and the bound holds again.
+   */
+  @Test
+  void writesFromAnEvictionListenerBeyondTheQueueAreTakenByTheNextRound() {
+    AtomicReference<DualCache<Integer, Integer>> self = new AtomicReference<>();
+    AtomicBoolean once = new AtomicBoolean();
+    int burst = 3 * DualCacheBuilder.MAX_WRITE_QUEUE;
+    DualCache<Integer, Integer> cache =
+        DualCache.<Integer, Integer>builder()
+            .maximumSize(8)
+            .executor(r -> {})
+            .listener(
+                (type, key, oldValue, newValue) -> {
+                  if (type == ChangeType.EVICTED && once.compareAndSet(false, true)) {
+                    for (int i = 0; i < burst; i++) {
+                      self.get().put(100_000 + i, i);
+                    }
+                  }
+                })
+            .build();
+    self.set(cache);
+    for (int i = 0; i < 20; i++) {
+      cache.put(i, i);
+    }
+    cache.cleanUp(); // evicts: the listener writes the burst inside this round
+    assertTrue(once.get(), "the listener ran");
+    cache.cleanUp();
+    cache.cleanUp();
+    assertEquals(cache.size(), cache.weightedSize(), "the policy's count of the live entries");
+    assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8");
+  }
+}

@@ -30,7 +30,7 @@ final class AccessTouchingExpiry<K, V> implements Expiry<K, V> {
   public long afterRead(K key, V value) {
     long lifetime = expiry.afterRead(key, value);
     if (lifetime != KEEP) {
-      cache.touchLater(key, lifetime);
+      cache.touchLater(key, lifetime, lifetime == 0 ? cache.encodedValue(value) : null);
     }
     return lifetime;
   }

@@ -6,8 +6,10 @@ import java.util.Objects;
 
 /**
  * How the keys and values of one shared cache become Redis bytes and back: every key is {@code
- * <key-prefix>:<cache name>:} followed by the codec's bytes of the key, so two caches, or two
- * applications with different prefixes, never share a key. Thread-safe.
+ * <key-prefix>:<cache name>:} followed by the codec's bytes of the key, with {@code :} and {@code
+ * \} in the cache name escaped by a {@code \}: the first unescaped {@code :} ends the name, so no
+ * cache's keys start with another cache's prefix ({@code orders} and {@code orders:archive} stay
+ * apart). Thread-safe.
  */
 final class RedisKeys {
   private final RedisSharing sharing;
@@ -17,10 +19,11 @@ final class RedisKeys {
   RedisKeys(RedisSharing sharing, String cacheName) {
     this.sharing = sharing;
     this.cacheName = cacheName;
-    this.prefix = (sharing.keyPrefix() + ":" + cacheName + ":").getBytes(StandardCharsets.UTF_8);
+    String name = cacheName.replace("\\", "\\\\").replace(":", "\\:");
+    this.prefix = (sharing.keyPrefix() + ":" + name + ":").getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code <key-prefix>:<cache name>:}. */
+  /** {@code <key-prefix>:<cache name, escaped>:}. */
   String prefix() {
     return new String(prefix, StandardCharsets.UTF_8);
   }

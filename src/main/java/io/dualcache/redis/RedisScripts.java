@@ -3,6 +3,7 @@ package io.dualcache.redis;
 import io.dualcache.engine.Expiry;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -107,6 +108,24 @@ final class RedisScripts {
             value == null ? EMPTY : value,
             lifetimeArgument(lifetimeNanos));
     return applied != null && applied == 1L;
+  }
+
+  /**
+   * Deletes {@code key} if it still holds {@code expected}, without waiting for the reply: an
+   * access that ends an entry's life must not delete a value another node wrote since the read.
+   */
+  static void deleteIfHoldingLater(
+      RedisAsyncCommands<byte[], byte[]> redis, byte[] key, byte[] expected) {
+    Object unused =
+        redis.eval(
+            COMPARE_AND_SET,
+            ScriptOutputType.INTEGER,
+            new byte[][] {key},
+            PRESENT,
+            expected,
+            DEL,
+            EMPTY,
+            NONE);
   }
 
   /**

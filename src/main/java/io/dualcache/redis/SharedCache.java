@@ -221,7 +221,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
       @SuppressWarnings("unchecked")
       long moved = expiry.afterRead((K) key, value);
       if (moved != Expiry.KEEP) {
-        touchLater(key, moved);
+        touchLater(key, moved, held.bytes());
         return moved;
       }
     }
@@ -388,8 +388,19 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
         });
   }
 
-  /** Moves the Redis TTL of {@code key} after an access, without waiting for the reply. */
-  void touchLater(Object key, long lifetimeNanos) {
+  /** The bytes Redis holds for {@code value} (the codec is deterministic). */
+  byte[] encodedValue(Object value) {
+    return keys.encode(value);
+  }
+
+  /**
+   * Moves the Redis TTL of {@code key} after an access that read {@code readBytes}, without waiting
+   * for the reply. An access that ends the entry's life deletes it only if Redis still holds what
+   * was read (another node's later write stays); a TTL move is not compared (see the README's
+   * guarantee): a compare would be a script, whose writes drop this node's own near copies before
+   * Redis 7.2.
+   */
+  void touchLater(Object key, long lifetimeNanos, byte[] readBytes) {
     byte[] k = keys.of(key);
     try {
       // Not waited for: the reader's hit is served already; a lost touch leaves the older TTL.
@@ -397,7 +408,7 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
       if (lifetimeNanos == Expiry.ETERNAL) {
         unused = sharing.asyncCommands().persist(k);
       } else if (lifetimeNanos == 0) {
-        unused = sharing.asyncCommands().del(k);
+        RedisScripts.deleteIfHoldingLater(sharing.asyncCommands(), k, readBytes);
       } else {
         unused = sharing.asyncCommands().pexpire(k, RedisScripts.millisRoundedUp(lifetimeNanos));
       }

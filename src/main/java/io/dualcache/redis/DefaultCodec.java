@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * {@link SharedCodec#serialization}: the first byte tells the form. {@code 0xAC 0xED} starts a Java
  * serialization stream (0xAC never starts a UTF-8 string); bytes below 8 are tags for the compact
  * forms; anything else is a UTF-8 String. A String that is empty is stored empty; one whose first
- * char is below 8 is tagged.
+ * char is below 8 is tagged; one that UTF-8 cannot keep (an unpaired surrogate) is serialized.
  */
 final class DefaultCodec implements SharedCodec {
   private static final byte STRING = 1;
@@ -34,7 +34,7 @@ final class DefaultCodec implements SharedCodec {
 
   @Override
   public byte[] encode(Object value) {
-    if (value instanceof String s) {
+    if (value instanceof String s && !hasUnpairedSurrogate(s)) {
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       if (s.isEmpty() || s.charAt(0) >= TAGS) {
         return utf8;
@@ -57,6 +57,25 @@ final class DefaultCodec implements SharedCodec {
           "cannot serialize a " + value.getClass().getName() + ": " + e, e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Whether {@code s} has a surrogate char that is not half of a pair: UTF-8 writes it as {@code
+   * ?}, so {@code "x\uD800"} and {@code "x?"} would share a Redis key. Such a string takes the
+   * serialized form, which keeps every char.
+   */
+  private static boolean hasUnpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++; // a pair: UTF-8 keeps it
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ByteBuffer tagged(byte tag, int length) {

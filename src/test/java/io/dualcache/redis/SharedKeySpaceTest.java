@@ -141,4 +141,19 @@ class SharedKeySpaceTest {
     archive.near().clear();
     assertEquals("archived", archive.get("k"), "orders' key archive:k is archive's key k");
   }
+
+  /**
+   * UTF-8 writes an unpaired surrogate as '?': such a key must not share its Redis key with the
+   * string that has a '?' there.
+   */
+  @Test
+  void keysThatUtf8CannotKeepShareNoRedisKey() {
+    SharedCache<String, String> cache =
+        node("a").cache("surrogates", DualCache.<String, String>builder().maximumSize(100));
+    cache.put("x\uD800", "lone surrogate");
+    cache.put("x?", "question mark");
+    cache.near().clear();
+    assertEquals("lone surrogate", cache.get("x\uD800"));
+    assertEquals("question mark", cache.get("x?"));
+  }
 }

@@ -208,4 +208,46 @@ class ReentrantCallsTest {
     assertEquals(cache.size(), cache.weightedSize(), "the policy's count of the live entries");
     assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8");
   }
+
+  /**
+   * A listener of evictions that clears the cache: the clear must neither corrupt the round it runs
+   * in nor wait for it; the cache ends empty of what was there before and within its bound.
+   */
+  @Test
+  void clearFromAnEvictionListenerLeavesAConsistentCache() {
+    AtomicReference<DualCache<Integer, Integer>> self = new AtomicReference<>();
+    AtomicBoolean once = new AtomicBoolean();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    DualCache<Integer, Integer> cache =
+        DualCache.<Integer, Integer>builder()
+            .maximumSize(8)
+            .executor(r -> {})
+            .listener(
+                (type, key, oldValue, newValue) -> {
+                  if (type == ChangeType.EVICTED && once.compareAndSet(false, true)) {
+                    try {
+                      self.get().clear();
+                    } catch (Throwable t) {
+                      failure.set(t);
+                    }
+                  }
+                })
+            .build();
+    self.set(cache);
+    for (int i = 0; i < 40; i++) {
+      cache.put(i, i);
+    }
+    cache.cleanUp();
+    cache.cleanUp();
+    assertTrue(once.get(), "the listener ran");
+    assertNull(failure.get(), "clear() from the listener failed: " + failure.get());
+    assertEquals(cache.size(), cache.weightedSize(), "the policy's count of the live entries");
+    assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8");
+    for (int i = 100; i < 200; i++) {
+      cache.put(i, i);
+    }
+    cache.cleanUp();
+    assertEquals(cache.size(), cache.weightedSize(), "the policy's count after more writes");
+    assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8 later");
+  }
 }

@@ -194,14 +194,18 @@ public final class SharedCache<K, V> implements KeyValueStore<K, V> {
       hook.beforeInstall(key);
     }
     long lifetime = lifetimeAfterHit(key, value, held, sent);
+    long decided = System.nanoTime();
     if (ticket.trusted() && lifetime != 0) {
       @SuppressWarnings("unchecked") // a key that Redis holds for this cache
       K typedKey = (K) key;
       near.compute(
           typedKey,
           e -> {
-            if (tickets.fillMayInstall(ticket)) {
-              writes.setNear(e, value, lifetime);
+            // Counted again once the key's lock is ours: a local writer may have held it a while,
+            // and the copy must not outlive the Redis key's TTL by that wait.
+            long left = SharedWrites.remaining(lifetime, decided);
+            if (left != 0 && tickets.fillMayInstall(ticket)) {
+              writes.setNear(e, value, left);
             }
             return null;
           });

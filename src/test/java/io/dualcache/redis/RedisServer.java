@@ -62,6 +62,8 @@ final class RedisServer implements AutoCloseable {
                 "",
                 "--appendonly",
                 "no",
+                "--enable-debug-command",
+                "local", // DEBUG SET-ACTIVE-EXPIRE, for tests of TTLs without active expiry
                 "--requirepass",
                 PASSWORD,
                 "--dir",

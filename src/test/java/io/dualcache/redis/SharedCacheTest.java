@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dualcache.engine.DualCache;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -306,6 +311,81 @@ class SharedCacheTest {
     assertEquals("v", a.get("k"));
     RedisServer.await("the value expired", DEADLINE, () -> a.get("k") == null);
     assertNull(a.peekNear("k"));
+  }
+
+  /**
+   * A fill whose install waits for the key's lock (a local writer holds it) must count the Redis
+   * key's remaining lifetime from the read, not from the install: with active expiry off, Redis
+   * sends no push when the key dies, and only the near copy's own deadline ends it.
+   */
+  @Test
+  void aFillThatWaitsForTheKeysLockDiesWithTheRedisKey() throws Exception {
+    RedisSharing na = node("a");
+    SharedCache<String, String> a =
+        na.cache(
+            "wait", DualCache.<String, String>builder().maximumSize(100), Duration.ofMillis(300));
+    SharedCache<String, String> b =
+        node("b")
+            .cache(
+                "wait",
+                DualCache.<String, String>builder().maximumSize(100),
+                Duration.ofMillis(300));
+    setActiveExpire(false); // no expiry push: the near copy's deadline must do
+    try {
+      b.put("k", "v");
+      CountDownLatch holding = new CountDownLatch(1);
+      Thread writer =
+          new Thread(
+              () ->
+                  a.near()
+                      .compute(
+                          "k",
+                          e -> {
+                            holding.countDown();
+                            sleep(500); // a local writer holding the key's lock
+                            return null;
+                          }));
+      a.fillHook =
+          key -> {
+            writer.start();
+            await(holding);
+          };
+      long read = System.nanoTime();
+      assertEquals("v", a.get("k"));
+      a.fillHook = null;
+      writer.join();
+      long sinceRead = System.nanoTime() - read;
+      assertTrue(sinceRead >= TimeUnit.MILLISECONDS.toNanos(500), "the install waited");
+      assertNull(a.peekNear("k"), "a near copy outlived its Redis key's 300 ms by the lock wait");
+    } finally {
+      setActiveExpire(true);
+    }
+  }
+
+  /** {@code DEBUG SET-ACTIVE-EXPIRE}: whether Redis looks for expired keys on its own. */
+  private static void setActiveExpire(boolean on) {
+    outsideConnection
+        .sync()
+        .dispatch(
+            CommandType.DEBUG,
+            new StatusOutput<>(StringCodec.UTF8),
+            new CommandArgs<>(StringCodec.UTF8).add("SET-ACTIVE-EXPIRE").add(on ? 1 : 0));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

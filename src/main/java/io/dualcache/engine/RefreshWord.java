@@ -5,10 +5,12 @@ package io.dualcache.engine;
  *
  * <pre>
  * bit 63   62          61 ........ 47   46 ........................ 0
- *     0    RELOADING   0                tick of the last write (the published epoch tick)
+ *     0    RELOADING   write stamp      tick of the last write (the published epoch tick)
  * </pre>
  *
- * A writer, holding the key's lock, sets the tick and keeps the flag ({@link #markWritten}); a
+ * A writer, holding the key's lock, sets the tick, counts the write in the stamp and keeps the flag
+ * ({@link #markWritten}); the stamp tells a reload that a write came between its start and its end
+ * even when that write put back the very value the reload started from ({@link #sameWrite}). A
  * reader that finds the entry due sets the flag by a CAS from the word it read, which makes it the
  * one that starts the reload ({@link #startReload}); the reload clears it when it ends ({@link
  * #endReload}), whatever happened to the entry meanwhile. So at most one reload of a node runs at a
@@ -18,6 +20,9 @@ package io.dualcache.engine;
 final class RefreshWord {
 
   static final long RELOADING = 1L << 62;
+
+  private static final int STAMP_SHIFT = 47;
+  private static final long STAMP_MASK = 0x7FFF;
 
   private RefreshWord() {}
 
@@ -44,9 +49,20 @@ final class RefreshWord {
    */
   static void markWritten(Node<?, ?> n, long tick) {
     long word;
+    long next;
     do {
       word = n.refreshWordOpaque();
-    } while (!n.compareAndSetRefreshWord(word, (word & RELOADING) | writtenAt(tick)));
+      long stamp = ((word >>> STAMP_SHIFT) + 1) & STAMP_MASK;
+      next = (word & RELOADING) | stamp << STAMP_SHIFT | writtenAt(tick);
+    } while (!n.compareAndSetRefreshWord(word, next));
+  }
+
+  /**
+   * Whether no write came between the words {@code before} and {@code now} of one node (up to
+   * 32,767 writes in between, after which the stamp repeats): their ticks and stamps are equal.
+   */
+  static boolean sameWrite(long before, long now) {
+    return ((before ^ now) & ~RELOADING) == 0;
   }
 
   /** The reload of {@code n} ended: another may start once the entry is due again. */

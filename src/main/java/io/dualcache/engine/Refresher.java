@@ -61,7 +61,7 @@ final class Refresher<K, V> {
     if (RefreshWord.isDue(word, clock.tickAcquire(), refreshTicks)
         && RefreshWord.startReload(n, word)) {
       if (reloading.add(n.key)) {
-        start(n, value);
+        start(n, value, word);
       } else {
         RefreshWord.endReload(n); // an earlier node's reload of this key still runs
       }
@@ -73,20 +73,21 @@ final class Refresher<K, V> {
     return failures.sum();
   }
 
-  private void start(Node<K, V> n, V seen) {
+  /** Reloads {@code n}, which held {@code seen} when its refresh word was {@code word}. */
+  private void start(Node<K, V> n, V seen, long word) {
     try {
-      executor.execute(() -> reload(n, seen));
+      executor.execute(() -> reload(n, seen, word));
     } catch (RuntimeException rejected) { // a full or shut down executor: the old value stays
       end(n);
       failed(rejected);
     }
   }
 
-  private void reload(Node<K, V> n, V seen) {
+  private void reload(Node<K, V> n, V seen, long word) {
     try {
       V fresh = reloader.reload(n.key, seen);
       if (fresh != null) {
-        writes.replaceReloaded(n, seen, fresh);
+        writes.replaceReloaded(n, seen, word, fresh);
       }
       succeeded();
     } catch (Exception e) { // the old value stays; the next read after this one tries again

@@ -89,16 +89,20 @@ final class WritePath<K, V> {
 
   /**
    * Replaces the value of {@code n} with {@code reloaded}, the result of a refresh that started
-   * when {@code n} held {@code seen}, unless the entry changed since: written (another value),
+   * when {@code n} held {@code seen} and had the refresh word {@code word}, unless the entry
+   * changed since: written (even with the same value object: the word's write stamp moved),
    * removed, or expired. An update like any other (weight, update expiry, REPLACED event), fired
    * quietly: nobody waits for a refresh to catch a listener's failure.
    */
-  void replaceReloaded(Node<K, V> n, V seen, V reloaded) {
+  void replaceReloaded(Node<K, V> n, V seen, long word, V reloaded) {
     Segment<K, V> s = index.segmentFor(n.hash);
     Node<K, V> changed = null;
     s.lock();
     try {
-      if (n.valueAcquire() == seen && !s.isClosedLocked() && !isExpired(n)) {
+      if (n.valueAcquire() == seen
+          && RefreshWord.sameWrite(word, n.refreshWordOpaque()) // writers mark it under this lock
+          && !s.isClosedLocked()
+          && !isExpired(n)) {
         changed = update(n, reloaded, ComputeEntry.POLICY) ? n : null;
         listeners.notifyQuietly(ChangeType.REPLACED, n.key, seen, reloaded);
       }

@@ -333,4 +333,21 @@ class RefreshTest {
     assertEquals("refreshAfterWrite must be > 0, refreshAfterWrite=PT0S", e.getMessage());
     assertThrows(NullPointerException.class, () -> builder.refreshAfterWrite(AGE, null));
   }
+
+  /**
+   * A reload that started from a value must not overwrite the entry once it was written again, even
+   * with that very value object (small Integers, enums, literals are always the same object).
+   */
+  @Test
+  void aReloadDoesNotOverwriteANewerWriteOfTheSameObject() {
+    String a = "A";
+    build((key, old) -> "reloaded-from-" + old);
+    cache.put("k", a);
+    advance(AGE);
+    assertEquals(a, cache.get("k")); // due: starts the reload from a
+    cache.put("k", "B");
+    cache.put("k", a); // the newest write, of the object the reload started from
+    runReloads();
+    assertEquals(a, cache.peek("k"), "a reload started before two writes overwrote the newest");
+  }
 }

@@ -295,8 +295,10 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     long nanos = expiry.afterRead(n.key, value);
     if (nanos != Expiry.KEEP) {
       long moved = clock.deadlineAfter(nanos);
-      if (moved != (seen & Node.TICKS)) {
-        n.compareAndSetDeadline(seen, moved); // failed: a newer deadline stands
+      if (moved != (seen & Node.TICKS)
+          && n.compareAndSetDeadline(seen, moved) // failed: a newer deadline stands
+          && moved != Node.ETERNAL) {
+        maintenance.noteDeadline(); // a deadline set by reads only must be swept too
       }
     }
   }

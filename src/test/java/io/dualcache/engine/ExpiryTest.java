@@ -219,4 +219,35 @@ class ExpiryTest {
     assertEquals(
         List.of("CREATED a null->1", "EXPIRED a 1->null", "CREATED a null->2"), events.events());
   }
+
+  /** A deadline that only reads set (the entry was created eternal) is swept like any other. */
+  @Test
+  void aDeadlineSetOnlyByReadsIsSwept() {
+    build(
+        new Expiry<>() {
+          @Override
+          public long afterCreate(String key, String value) {
+            return ETERNAL;
+          }
+
+          @Override
+          public long afterRead(String key, String value) {
+            return Duration.ofSeconds(1).toNanos();
+          }
+
+          @Override
+          public boolean movesOnRead() {
+            return true;
+          }
+        });
+    cache.put("k", "v");
+    assertEquals("v", cache.get("k")); // moves the deadline to now + 1 s
+    events.drain();
+    ticker.advance(Duration.ofSeconds(5)); // several sweep periods, and nobody reads k again
+    cache.cleanUp();
+    ticker.advance(Duration.ofSeconds(5));
+    cache.cleanUp();
+    assertEquals(List.of("EXPIRED k v->null"), events.drain(), "the sweep removed the entry");
+    assertEquals(0, cache.size());
+  }
 }

@@ -414,16 +414,19 @@ final class Maintenance<K, V> {
     // First the writes the last round's listeners made into a full queue; only those there now, so
     // that a listener writing on every eviction cannot keep the round going.
     for (int own = ownerWrites.size(); own > 0 && (n = ownerWrites.relaxedPoll()) != null; own--) {
-      reconcile(n);
-      if (++drained % evictionBatch == 0) {
-        evict();
-      }
+      drained = reconcileInBatches(n, drained);
     }
     while (drained < writeQueueCapacity && (n = writes.relaxedPoll()) != null) {
-      reconcile(n);
-      if (++drained % evictionBatch == 0) {
-        evict();
-      }
+      drained = reconcileInBatches(n, drained);
+    }
+    return drained;
+  }
+
+  /** Reconciles the {@code drained + 1}-th node of a drain, evicting after every batch. */
+  private int reconcileInBatches(Node<K, V> n, int drained) {
+    reconcile(n);
+    if (++drained % evictionBatch == 0) {
+      evict();
     }
     return drained;
   }

@@ -486,10 +486,8 @@ class SharedCacheTest {
   @Test
   void clearingACacheKeepsTheKeysOfACacheWhoseNameItPrefixes() {
     RedisSharing s = node("a");
-    SharedCache<String, String> orders =
-        s.cache("orders", DualCache.<String, String>builder().maximumSize(100));
-    SharedCache<String, String> archive =
-        s.cache("orders:archive", DualCache.<String, String>builder().maximumSize(100));
+    SharedCache<String, String> orders = cache(s, "orders");
+    SharedCache<String, String> archive = cache(s, "orders:archive");
     archive.put("k", "kept");
     assertFalse(orders.iterator().hasNext(), "orders iterates archive's entries");
     orders.clear();
@@ -501,10 +499,8 @@ class SharedCacheTest {
   @Test
   void cachesWhoseNamesShareAPrefixShareNoKeys() {
     RedisSharing s = node("a");
-    SharedCache<String, String> orders =
-        s.cache("orders", DualCache.<String, String>builder().maximumSize(100));
-    SharedCache<String, String> archive =
-        s.cache("orders:archive", DualCache.<String, String>builder().maximumSize(100));
+    SharedCache<String, String> orders = cache(s, "orders");
+    SharedCache<String, String> archive = cache(s, "orders:archive");
     archive.put("k", "archived");
     orders.put("archive:k", "order");
     archive.near().clear();
@@ -517,8 +513,7 @@ class SharedCacheTest {
    */
   @Test
   void keysThatUtf8CannotKeepShareNoRedisKey() {
-    SharedCache<String, String> cache =
-        node("a").cache("surrogates", DualCache.<String, String>builder().maximumSize(100));
+    SharedCache<String, String> cache = cache(node("a"), "surrogates");
     cache.put("x\uD800", "lone surrogate");
     cache.put("x?", "question mark");
     cache.near().clear();

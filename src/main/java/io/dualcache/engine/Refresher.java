@@ -92,6 +92,9 @@ final class Refresher<K, V> {
       succeeded();
     } catch (Exception e) { // the old value stays; the next read after this one tries again
       failed(e);
+    } catch (Error e) { // a failed reload too, and then the executor's to handle: never swallowed
+      failed(e);
+      throw e;
     } finally {
       end(n);
     }
@@ -103,7 +106,7 @@ final class Refresher<K, V> {
     RefreshWord.endReload(n);
   }
 
-  private void failed(Exception e) {
+  private void failed(Throwable e) {
     failures.increment();
     if (failing.compareAndSet(false, true)) {
       LOG.log(

@@ -244,6 +244,27 @@ class RefreshTest {
   }
 
   @Test
+  void aReloadThatThrowsAnErrorIsCountedAndLoggedAndTheErrorStillReachesTheExecutor()
+      throws Exception {
+    try (LogCapture log = new LogCapture(Refresher.class.getName())) {
+      build(
+              (key, old) -> {
+                throw new AssertionError("loader bug");
+              })
+          .put("k", "old");
+      advance(AGE);
+      assertEquals("old", cache.get("k"));
+      Runnable reload = reloads.poll();
+      AssertionError thrown = assertThrows(AssertionError.class, reload::run);
+      assertEquals("loader bug", thrown.getMessage(), "the executor's handler sees the Error");
+      assertEquals(1, cache.metrics().refreshFailures(), "an Error is a failed reload too");
+      assertEquals(1, log.linesWith("loader bug").size(), "logged with the cause");
+      assertEquals("old", cache.get("k"), "the old value stays");
+      assertEquals(1, reloads.size(), "and the next read tries again");
+    }
+  }
+
+  @Test
   void aReloaderReturningNullKeepsTheValue() {
     build((key, old) -> null).put("k", "old");
     advance(AGE);

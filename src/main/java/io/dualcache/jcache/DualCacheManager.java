@@ -349,10 +349,7 @@ public final class DualCacheManager implements CacheManager {
     Objects.requireNonNull(cacheName, "cacheName must not be null");
     DualJCache<?, ?> cache = caches.get(cacheName);
     if (cache != null) {
-      if (!cache.isClosed()) {
-        cache.clear();
-      }
-      cache.close();
+      cache.destroy();
     }
   }
 

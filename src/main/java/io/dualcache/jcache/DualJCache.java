@@ -487,6 +487,22 @@ public final class DualJCache<K, V> implements Cache<K, V> {
     parts.close(name);
   }
 
+  /**
+   * Clears and closes the cache, for {@link DualCacheManager#destroyCache}. Another thread may
+   * close it first, at any point: that is no failure of the destroy, whose caller then finds it
+   * closed as asked (a shared cache closed that way keeps its Redis keys, as after a close).
+   */
+  void destroy() {
+    try {
+      clear();
+    } catch (IllegalStateException e) {
+      if (!isClosed()) {
+        throw e;
+      }
+    }
+    close();
+  }
+
   @Override
   public boolean isClosed() {
     return store.isClosed();

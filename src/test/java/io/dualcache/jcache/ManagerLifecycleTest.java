@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -77,5 +79,45 @@ class ManagerLifecycleTest {
       throws MalformedObjectNameException {
     ObjectName pattern = new ObjectName("javax.cache:CacheManager=" + managerUriPattern + ",*");
     return ManagementFactory.getPlatformMBeanServer().queryNames(pattern, null).size();
+  }
+
+  @Test
+  void destroyingACacheThatAnotherThreadClosesMeanwhileDoesNotFail() throws Exception {
+    CacheManager manager = TestManagers.fresh("destroy-race");
+    try {
+      int failures = 0;
+      for (int i = 0; i < 2_000 && failures == 0; i++) {
+        Cache<Integer, Integer> cache =
+            manager.createCache("racing", new MutableConfiguration<Integer, Integer>());
+        cache.put(i, i);
+        CyclicBarrier start = new CyclicBarrier(2);
+        Thread closer =
+            new Thread(
+                () -> {
+                  await(start);
+                  cache.close();
+                });
+        closer.start();
+        await(start);
+        try {
+          manager.destroyCache("racing");
+        } catch (IllegalStateException e) {
+          failures++;
+        }
+        closer.join();
+        assertTrue(cache.isClosed());
+      }
+      assertEquals(0, failures, "destroyCache threw because a close came between its steps");
+    } finally {
+      manager.close();
+    }
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (InterruptedException | BrokenBarrierException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

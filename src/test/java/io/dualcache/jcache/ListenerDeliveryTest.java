@@ -19,6 +19,7 @@ import javax.cache.CacheManager;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
+import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryListenerException;
@@ -70,6 +71,29 @@ class ListenerDeliveryTest {
       }
     }
     assertNotEquals(Thread.currentThread().getName(), recorder.threadName);
+  }
+
+  @Test
+  void eachListenerOfAStoreByValueCacheGetsItsOwnCopyOfTheValue() {
+    List<String> seen = new ArrayList<>();
+    CacheEntryCreatedListener<String, ArrayList<String>> mutating =
+        events -> {
+          for (CacheEntryEvent<? extends String, ? extends ArrayList<String>> event : events) {
+            seen.add(String.valueOf(event.getValue()));
+            event.getValue().add("changed by a listener");
+          }
+        };
+    MutableConfiguration<String, ArrayList<String>> configuration = new MutableConfiguration<>();
+    for (int i = 0; i < 2; i++) {
+      configuration.addCacheEntryListenerConfiguration(
+          new MutableCacheEntryListenerConfiguration<>(singleton(mutating), null, false, true));
+    }
+    Cache<String, ArrayList<String>> cache = manager.createCache("by-value", configuration);
+
+    cache.put("k", new ArrayList<>(List.of("v")));
+
+    assertEquals(List.of("[v]", "[v]"), seen, "the second listener saw the first one's change");
+    assertEquals(List.of("v"), cache.get("k"), "and the cache kept its own");
   }
 
   @Test

@@ -118,16 +118,21 @@ public final class EventDispatcher<K, V> implements EntryListener<K, V> {
       return;
     }
     EventType jcacheType = toJCache(type);
-    K publicKey = copies.out(key);
-    V publicValue = copies.out(jcacheType == EventType.CREATED ? newValue : oldValue);
-    V publicNewValue = jcacheType == EventType.UPDATED ? copies.out(newValue) : null;
+    V value = jcacheType == EventType.CREATED ? newValue : oldValue;
     FirstFailure failure = null;
     for (ListenerRegistration<K, V> registration : current) {
       if (!registration.listensTo(jcacheType)) {
         continue;
       }
+      // Copies per registration (when storing by value): what one listener does to its event's
+      // key or value is seen by no other listener, as it is seen by no reader of the cache.
       DualCacheEntryEvent<K, V> event =
-          newEvent(registration, jcacheType, publicKey, publicValue, publicNewValue);
+          newEvent(
+              registration,
+              jcacheType,
+              copies.out(key),
+              copies.out(value),
+              jcacheType == EventType.UPDATED ? copies.out(newValue) : null);
       if (registration.isSynchronous()) {
         Throwable thrown = deliverNow(registration, event);
         if (thrown != null) {
@@ -137,7 +142,7 @@ public final class EventDispatcher<K, V> implements EntryListener<K, V> {
           failure.add(thrown);
         }
       } else {
-        asyncStripes[(publicKey.hashCode() & 0x7fffffff) % ASYNC_STRIPES].execute(
+        asyncStripes[(key.hashCode() & 0x7fffffff) % ASYNC_STRIPES].execute(
             () -> deliverLater(registration, event));
       }
     }

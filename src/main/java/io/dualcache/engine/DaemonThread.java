@@ -64,11 +64,11 @@ final class DaemonThread implements Scheduler, Runnable {
   }
 
   @Override
-  public void stop() {
+  public void stop(boolean awaitRound) {
     stopped = true;
     LockSupport.unpark(thread);
-    if (Thread.currentThread() == thread) {
-      return; // closed from a listener running in the daemon
+    if (!awaitRound || Thread.currentThread() == thread) {
+      return; // closed from inside a write, or from a listener running in the daemon
     }
     boolean interrupted = false;
     while (thread.isAlive()) {

@@ -140,7 +140,7 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
     try {
       TickingThread.register(clock);
     } catch (RuntimeException | Error e) {
-      maintenance.stopScheduler();
+      maintenance.stopScheduler(false);
       throw e;
     }
   }
@@ -440,8 +440,8 @@ public final class DualCache<K, V> implements KeyValueStore<K, V> {
       }
       closed = true;
     }
-    maintenance.stopScheduler();
     boolean fromInsideAWrite = maintenance.isHeldByCurrentThread() || index.holdsASegmentLock();
+    maintenance.stopScheduler(fromInsideAWrite);
     for (Segment<K, V> s : index.segments()) {
       if (fromInsideAWrite) {
         s.closeOrDefer(); // a listener closing its cache: waiting for a writer could deadlock

@@ -70,8 +70,10 @@ final class ExecutorScheduler implements Scheduler {
   }
 
   @Override
-  public void stop() {
+  public void stop(boolean awaitRound) {
     stopped = true;
-    maintenance.awaitRunningRound();
+    if (awaitRound) {
+      maintenance.awaitRunningRound();
+    }
   }
 }

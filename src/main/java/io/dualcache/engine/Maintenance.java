@@ -2,6 +2,7 @@ package io.dualcache.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -52,19 +53,11 @@ final class Maintenance<K, V> {
     }
   }
 
-  /** Hit records between two halvings of the hot tiers' heat. */
-  private static final int AGE_PERIOD = 1 << 16;
-
   /** How often the index is swept for expired entries, in nanoseconds. */
   private static final long SWEEP_PERIOD_NANOS = 1_000_000_000L;
 
   /** The most queued nodes reconciled between two evictions. */
   private static final int MAX_EVICTION_BATCH = 64;
-
-  /** Sketch frequency a node needs before it is promoted into a hot tier. */
-  private static final int PROMOTE_T2 = 2;
-
-  private static final int PROMOTE_T1 = 4;
 
   final ReentrantLock lock = new ReentrantLock();
 
@@ -88,19 +81,36 @@ final class Maintenance<K, V> {
 
   private final HotTier<K, V> t2;
 
-  /** Null when nothing records hits. */
-  private final HitRecorder hits;
+  /** Applies what the hit rings recorded. */
+  private final HitDrain<K, V> hitDrain;
 
   /** Nodes whose policy state may be stale; null when there is no policy state to keep. */
   private final MpscAtomicArrayQueue<Node<K, V>> writes;
 
   /**
-   * The nodes written from inside a round (by a listener or an action it runs) while {@link
-   * #writes} was full: that writer is the only thread that could drain the queue, so it cannot wait
-   * for room. Offered and polled by the maintenance owner only; tested for emptiness by anyone
-   * (JCTools' MPSC queue makes that safe). Null when {@link #writes} is.
+   * The nodes written while {@link #writes} was full by a thread that must not wait for a round:
+   * the round's own thread (a listener or an action it runs), the only one that could drain the
+   * queue, and a thread holding a segment lock while another runs the round (a compute's nested
+   * write), since that round may wait for the segment (its listener writing a key there). Offered
+   * by those threads, polled by the maintenance owner; tested for emptiness by anyone (JCTools'
+   * MPSC queue makes all that safe). Null when {@link #writes} is.
    */
-  private final MpscUnboundedAtomicArrayQueue<Node<K, V>> ownerWrites;
+  private final MpscUnboundedAtomicArrayQueue<Node<K, V>> overflowWrites;
+
+  /**
+   * Work that needs the maintenance lock, left by a thread inside a write (holding a segment lock)
+   * that found another thread holding it: waiting could deadlock, as above. Bits set by that thread
+   * (an atomic or), which then tries the lock once more; taken (getAndSet) by whoever holds the
+   * lock, before it releases it and again after, if new bits came meanwhile. So the last thread to
+   * hold the lock does the work, and none waits for it.
+   */
+  private final AtomicInteger deferred = new AtomicInteger();
+
+  /** {@link #deferred}: a clear emptied the segments; the policy must forget their nodes. */
+  private static final int FORGET_CLEARED = 1;
+
+  /** {@link #deferred}: the cache closed; the hot tiers must be emptied. */
+  private static final int CLEAR_TIERS = 2;
 
   /** Decides where rounds run; made last in the constructor, from this maintenance. */
   private final Scheduler scheduler;
@@ -113,8 +123,6 @@ final class Maintenance<K, V> {
 
   private final long sweepPeriodTicks;
   private long nextSweepTick;
-  private int hitsSinceAging;
-  private int lastHitsDrained;
 
   /**
    * Whether some entry may have a deadline. Set by writers the first time they store one; read by
@@ -143,18 +151,18 @@ final class Maintenance<K, V> {
     this.index = read.index();
     this.t1 = read.t1();
     this.t2 = read.t2();
-    this.hits = read.hits();
     this.clock = clock;
     this.notifier = notifier;
     boolean bounded = maximumWeight >= 0;
     boolean tracksNodes = read.tracksNodes();
     this.sketch = tracksNodes ? new FrequencySketch(sketchCapacity(maximumWeight)) : null;
     this.policy = bounded ? new Policy<>(maximumWeight, sketch) : null;
+    this.hitDrain = new HitDrain<>(read, sketch, policy, notifier::publishHitFilter);
     if (policy != null) {
       counters.setWindowShareOpaque(policy.windowShare());
     }
     this.writes = tracksNodes ? new MpscAtomicArrayQueue<>(writeQueueCapacity) : null;
-    this.ownerWrites = tracksNodes ? new MpscUnboundedAtomicArrayQueue<>(16) : null;
+    this.overflowWrites = tracksNodes ? new MpscUnboundedAtomicArrayQueue<>(16) : null;
     // JCTools rounds the capacity up to a power of two: drain what the queue can really hold.
     this.writeQueueCapacity = writes == null ? 0 : writes.capacity();
     this.evictionBatch = Math.max(1, Math.min(MAX_EVICTION_BATCH, writeQueueCapacity / 4));
@@ -179,19 +187,19 @@ final class Maintenance<K, V> {
 
   /** Whether a writer queued a node, or is queuing one (it claimed a slot), for the next round. */
   boolean hasPendingWrites() {
-    return writes != null && (!writes.isEmpty() || !ownerWrites.isEmpty());
+    return writes != null && (!writes.isEmpty() || !overflowWrites.isEmpty());
   }
 
   /** Whether a node is queued that a round could take now (its writer finished queuing it). */
   boolean hasPollableWrites() {
-    return writes != null && (writes.relaxedPeek() != null || ownerWrites.relaxedPeek() != null);
+    return writes != null && (writes.relaxedPeek() != null || overflowWrites.relaxedPeek() != null);
   }
 
   /**
    * Tells maintenance that a write changed {@code node} (null: nothing changed), after the write
    * released its segment lock. Queues the node for the policy; when the queue is full the caller
-   * runs rounds itself until it has room (backpressure), which cannot deadlock even while the
-   * caller holds another segment's lock (a nested write): maintenance never waits for a writer.
+   * runs rounds itself until it has room (backpressure). A caller that must not wait for a round
+   * (see {@link #overflowWrites}) queues the node there instead.
    */
   void afterWrite(Node<K, V> node) {
     if (node == null || writes == null) {
@@ -199,13 +207,17 @@ final class Maintenance<K, V> {
     }
     while (!writes.offer(node)) {
       if (lock.isHeldByCurrentThread()) { // written from inside a round: the next one takes it
-        ownerWrites.offer(node);
+        overflowWrites.offer(node);
         break;
       }
       if (closing) {
         return; // the cache is closing: its nodes die, the policy needs no news of them
       }
       if (tryRunFromWriter() < 0) {
+        if (index.holdsASegmentLock()) { // the running round may be waiting for that segment
+          overflowWrites.offer(node);
+          break;
+        }
         LockSupport.parkNanos(BACKOFF_NANOS); // another thread is draining: give it a moment
       }
     }
@@ -244,15 +256,32 @@ final class Maintenance<K, V> {
   /**
    * Runs everything that is pending, waiting for a running round to finish first. Does nothing when
    * called from inside a round (a listener's {@code cleanUp()}): the round under way does the work,
-   * and a round nested in it would move the policy's nodes under its feet.
+   * and a round nested in it would move the policy's nodes under its feet. Inside a write (an
+   * action's {@code cleanUp()}) it waits for no round either: that round may be waiting for the
+   * write's segment, and it reschedules what it leaves pending.
    */
   void runAll() {
     if (lock.isHeldByCurrentThread()) {
       return;
     }
-    lock.lock();
+    if (index.holdsASegmentLock()) {
+      if (!lock.tryLock()) {
+        return;
+      }
+    } else {
+      lock.lock();
+    }
     try {
-      round(true);
+      // Rounds until all that was queued when this began is taken: a round takes one queue's worth,
+      // and writes that overflowed the queue (see overflowWrites) may be more. Writes made since
+      // wait for the next round, so a steady stream of them cannot keep this going.
+      long pending = writes == null ? 0 : (long) writes.size() + overflowWrites.size();
+      long drained = 0;
+      int handled;
+      do {
+        handled = round(true);
+        drained += handled;
+      } while (handled > 0 && drained < pending);
     } finally {
       unlockAndRescheduleIfPending();
     }
@@ -264,9 +293,36 @@ final class Maintenance<K, V> {
    * unlock, so a write queued after the check finds the lock free when its own round starts.
    */
   private void unlockAndRescheduleIfPending() {
+    runDeferredLocked();
     lock.unlock();
+    if (deferred.get() != 0 && lock.tryLock()) { // left while this thread held the lock
+      unlockAndRescheduleIfPending();
+      return;
+    }
     if (hasPendingWrites()) {
       scheduler.schedule();
+    }
+  }
+
+  /**
+   * Leaves {@code work} to the thread that holds the maintenance lock, or does it now if the lock
+   * is free: for a thread inside a write, which must not wait for the lock (see {@link #deferred}).
+   */
+  private void deferOrRun(int work) {
+    deferred.accumulateAndGet(work, (left, more) -> left | more);
+    if (lock.tryLock()) {
+      unlockAndRescheduleIfPending();
+    }
+  }
+
+  /** Does the work others left (lock holder only). */
+  private void runDeferredLocked() {
+    int work = deferred.getAndSet(0);
+    if ((work & FORGET_CLEARED) != 0) {
+      forgetCleared();
+    }
+    if ((work & CLEAR_TIERS) != 0) {
+      clearTiers();
     }
   }
 
@@ -281,14 +337,14 @@ final class Maintenance<K, V> {
   }
 
   /**
-   * Stops the scheduler: no round it starts runs after this returns. From then on a writer stuck in
-   * backpressure gives up queuing: a close called from inside a round (a listener) holds the
-   * maintenance lock while it waits for segment locks, and a writer holding one of them (a compute
-   * whose action writes other keys) must not wait for a round in turn.
+   * Stops the scheduler: no round it starts runs after this returns, unless the close comes from
+   * inside a write or a round (a listener or an action), which waits for no round: that round may
+   * be waiting for the write's segment. From then on a writer stuck in backpressure gives up
+   * queuing: its node dies with the cache, and the policy needs no news of it.
    */
-  void stopScheduler() {
+  void stopScheduler(boolean fromInsideAWrite) {
     closing = true;
-    scheduler.stop();
+    scheduler.stop(!fromInsideAWrite);
   }
 
   /** Returns once no thread is running a round (a round runs under the lock). */
@@ -314,27 +370,40 @@ final class Maintenance<K, V> {
         s.unlock();
       }
     }
-    lock.lock();
-    try {
-      drainWrites();
-      if (policy != null) {
-        policy.forgetDeadAndFrequencies();
-        publishWeightedSize();
-      }
-      clearTiers();
-    } finally {
-      unlockAndRescheduleIfPending();
+    withLockOrDeferred(FORGET_CLEARED);
+  }
+
+  private void forgetCleared() {
+    drainWrites();
+    if (policy != null) {
+      policy.forgetDeadAndFrequencies();
+      publishWeightedSize();
+    }
+    clearTiers();
+  }
+
+  /**
+   * Empties the hot tiers for good, once the index is closed: a closed cache finds nothing. From
+   * inside a write, while another thread runs a round, that round empties them as it ends.
+   */
+  void closeTiers() {
+    if (t1 != null || t2 != null) {
+      withLockOrDeferred(CLEAR_TIERS);
     }
   }
 
-  /** Empties the hot tiers for good, once the index is closed: a closed cache finds nothing. */
-  void closeTiers() {
-    lock.lock();
-    try {
-      clearTiers();
-    } finally {
-      lock.unlock();
+  /**
+   * Does {@code work} under the maintenance lock: waits for it, unless this thread is inside a
+   * write, which leaves the work to the lock's holder instead (see {@link #deferred}).
+   */
+  private void withLockOrDeferred(int work) {
+    if (!lock.isHeldByCurrentThread() && index.holdsASegmentLock()) {
+      deferOrRun(work);
+      return;
     }
+    deferred.accumulateAndGet(work, (left, more) -> left | more);
+    lock.lock();
+    unlockAndRescheduleIfPending();
   }
 
   private void clearTiers() {
@@ -350,7 +419,7 @@ final class Maintenance<K, V> {
 
   /** Hit records the last round drained (maintenance owner only). */
   int lastHitsDrained() {
-    return lastHitsDrained;
+    return hitDrain.lastDrained();
   }
 
   private int round(boolean everything) {
@@ -361,7 +430,7 @@ final class Maintenance<K, V> {
     // them (run live by a daemon that keeps up, a hot set that moves trailed the replay that sees
     // every hit in order by 1.8 points, and now by 0.4; results 2026-12-03-round-order). A hit on
     // a node whose write is still queued counts in the sketch; the node joins the policy after.
-    lastHitsDrained = drainHits();
+    hitDrain.drain();
     int writesDrained = drainWrites();
     evict();
     if (mayExpire && (everything || tick >= nextSweepTick)) {
@@ -411,9 +480,11 @@ final class Maintenance<K, V> {
     }
     int drained = 0;
     Node<K, V> n;
-    // First the writes the last round's listeners made into a full queue; only those there now, so
-    // that a listener writing on every eviction cannot keep the round going.
-    for (int own = ownerWrites.size(); own > 0 && (n = ownerWrites.relaxedPoll()) != null; own--) {
+    // First the writes that overflowed a full queue; only those there now, so that a listener
+    // writing on every eviction cannot keep the round going.
+    for (int over = overflowWrites.size();
+        over > 0 && (n = overflowWrites.relaxedPoll()) != null;
+        over--) {
       drained = reconcileInBatches(n, drained);
     }
     while (drained < writeQueueCapacity && (n = writes.relaxedPoll()) != null) {
@@ -454,57 +525,6 @@ final class Maintenance<K, V> {
     }
     if (t2 != null) {
       t2.evict(node);
-    }
-  }
-
-  private int drainHits() {
-    if (hits == null) {
-      return 0;
-    }
-    int sampleBits = hits.sampleBits(); // the rate the readers ran at since the last drain
-    int drained = hits.drain(this::onHit);
-    if (sampleBits > 0) {
-      // Each record stands for 2^sampleBits hits: the others still age the sketch (see ageBy).
-      sketch.ageBy((long) drained * ((1 << sampleBits) - 1));
-    }
-    notifier.publishHitFilter(hits.filter());
-    hitsSinceAging += drained;
-    if (hitsSinceAging >= AGE_PERIOD) {
-      hitsSinceAging = 0;
-      if (t1 != null) {
-        t1.age();
-      }
-      if (t2 != null) {
-        t2.age();
-      }
-    }
-    return drained;
-  }
-
-  private void onHit(int hash) {
-    Node<K, V> n = index.segmentFor(hash).findByHash(hash);
-    if (n == null || n.valueAcquire() == null) {
-      sketch.increment(hash);
-      return;
-    }
-    if (policy != null) {
-      policy.onHit((PolicyNode<K, V>) n); // counts the access in the sketch too
-    } else {
-      sketch.increment(hash);
-    }
-    if (t1 != null) {
-      promote(n);
-    }
-  }
-
-  /** Offers a hot node to T1, or T2 if T1 keeps its occupant. */
-  private void promote(Node<K, V> n) {
-    int frequency = sketch.frequency(n.hash);
-    if (frequency >= PROMOTE_T1 && t1.offer(n, frequency)) {
-      return;
-    }
-    if (t2 != null && frequency >= PROMOTE_T2) {
-      t2.offer(n, frequency);
     }
   }
 

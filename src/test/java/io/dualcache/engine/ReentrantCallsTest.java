@@ -1,15 +1,19 @@
 package io.dualcache.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Calls back into the cache from inside its own work: actions of a compute, and listeners, which
@@ -244,5 +248,144 @@ class ReentrantCallsTest {
     cache.cleanUp();
     assertEquals(cache.size(), cache.weightedSize(), "the policy's count after more writes");
     assertTrue(cache.size() <= 8, "size " + cache.size() + " over the bound of 8 later");
+  }
+
+  /**
+   * A round's eviction listener writes (or clears) into the segment a compute holds, while that
+   * compute's action does what needs the maintenance lock: writes of its own segment beyond the
+   * write queue, {@code cleanUp()}, {@code close()}. The round waits for the segment, so the action
+   * must not wait for the round. (With two segments, the round evicts keys of segment 1, the
+   * compute holds segment 0, and no thread waits for a lock of segment 1.)
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "put, writes beyond the queue, caller",
+    "put, cleanUp, caller",
+    "put, close, caller",
+    "clear, writes beyond the queue, caller",
+    "put, writes beyond the queue, daemon",
+    "put, cleanUp, daemon",
+    "put, close, daemon"
+  })
+  void anActionNeverWaitsForARoundWhoseListenerWaitsForTheActionsSegment(
+      String listenerCall, String actionCall, String roundsIn) throws Exception {
+    AtomicReference<DualCache<Integer, Integer>> self = new AtomicReference<>();
+    AtomicBoolean armed = new AtomicBoolean();
+    AtomicBoolean listenerReturned = new AtomicBoolean();
+    CountDownLatch listenerInRound = new CountDownLatch(1);
+    CountDownLatch actionHoldsSegment = new CountDownLatch(1);
+    int key = 1_000_001;
+    assertEquals(0, segmentOf(key));
+    DualCacheBuilder<Integer, Integer> builder = DualCache.builder();
+    if (roundsIn.equals("caller")) {
+      builder.executor(r -> {}); // rounds run in cleanUp's caller and in writers, as backpressure
+    }
+    DualCache<Integer, Integer> cache =
+        builder
+            .concurrencyLevel(2)
+            .maximumSize(64) // a write queue of 16
+            .listener(
+                (type, k, oldValue, newValue) -> {
+                  if (type == ChangeType.EVICTED && armed.compareAndSet(true, false)) {
+                    listenerInRound.countDown();
+                    awaitQuietly(actionHoldsSegment);
+                    pause(); // let the action reach what it waits for, if it waits
+                    try {
+                      if (listenerCall.equals("clear")) {
+                        self.get().clear();
+                      } else {
+                        self.get().put(key, -1);
+                      }
+                    } catch (IllegalStateException closedMeanwhile) {
+                      // the close case: the cache may be closed by the time the segment is free
+                    }
+                    listenerReturned.set(true);
+                  }
+                })
+            .build();
+    self.set(cache);
+    for (int i = 1; i < 128; i += 2) {
+      assertEquals(1, segmentOf(i));
+      cache.put(i, i); // 64 keys of segment 1: the cache is full
+    }
+    int[] nestedKeys = new int[3 * 16]; // three write queues' worth, all of segment 0
+    for (int i = 0; i < nestedKeys.length; i++) {
+      nestedKeys[i] = 2_000_000 + 2 * i;
+      assertEquals(0, segmentOf(nestedKeys[i]));
+    }
+    cache.cleanUp();
+    armed.set(true);
+    Thread round =
+        new Thread(
+            () -> {
+              for (int i = 129; i < 149; i += 2) {
+                cache.put(i, i);
+              }
+              cache.cleanUp(); // evicts keys of segment 1: the listener runs in a round
+            });
+    Thread compute =
+        new Thread(
+            () -> {
+              awaitQuietly(listenerInRound);
+              cache.compute(
+                  key,
+                  e -> {
+                    actionHoldsSegment.countDown();
+                    switch (actionCall) {
+                      case "cleanUp" -> cache.cleanUp();
+                      case "close" -> cache.close();
+                      default -> {
+                        for (int nested : nestedKeys) { // their segment's lock is this thread's
+                          cache.put(nested, nested);
+                        }
+                      }
+                    }
+                    return null;
+                  });
+            });
+    round.setDaemon(true);
+    compute.setDaemon(true);
+    round.start();
+    compute.start();
+    round.join(10_000);
+    compute.join(10_000);
+    assertFalse(
+        round.isAlive() || compute.isAlive(),
+        () -> "the round and the compute are deadlocked:" + stackOf(round) + stackOf(compute));
+    assertTrue(listenerReturned.get(), "the listener's call returned");
+    if (!cache.isClosed()) {
+      cache.cleanUp();
+      assertEquals(cache.size(), cache.weightedSize(), "the policy's count of the live entries");
+      assertTrue(cache.size() <= 64, "size " + cache.size() + " over the bound of 64");
+    }
+  }
+
+  /** The segment of an Integer key in a cache of two segments. */
+  private static int segmentOf(int key) {
+    return Index.homeOf(key) & 1;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String stackOf(Thread thread) {
+    StringBuilder stack = new StringBuilder("\n" + thread.getName() + ":");
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      stack.append("\n  at ").append(frame);
+    }
+    return stack.toString();
   }
 }

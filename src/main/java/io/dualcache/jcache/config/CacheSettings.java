@@ -12,6 +12,11 @@ record CacheSettings(StandardSettings standard, EngineSettings engine) {
   /** No file, or a file that says nothing: JSR-107's defaults and the engine's. */
   static final CacheSettings NONE = new CacheSettings(StandardSettings.NONE, EngineSettings.NONE);
 
+  /** These settings without a lifetime. */
+  CacheSettings eternal() {
+    return new CacheSettings(standard.eternal(), engine);
+  }
+
   /** These settings, with each one not set here taken from {@code template}. */
   CacheSettings withFallback(CacheSettings template) {
     return new CacheSettings(

@@ -28,6 +28,9 @@ public record ManagerSettings(
     RedisSettings redis,
     boolean report) {
 
+  /** The region in which Hibernate keeps the last update time of each table. */
+  private static final String HIBERNATE_TIMESTAMPS = "default-update-timestamps-region";
+
   /** No file. */
   public static final ManagerSettings NONE =
       new ManagerSettings(null, false, CacheSettings.NONE, Map.of(), null, true);
@@ -75,8 +78,18 @@ public record ManagerSettings(
     settingsFor(name).engine().applyTo(configuration, executors);
   }
 
-  /** The settings of the cache named {@code name}: its own block, else the template. */
+  /**
+   * The settings of the cache named {@code name}: its own block, else the template; for Hibernate's
+   * update timestamps region, the template without its lifetime. Hibernate reads a missing
+   * timestamp as "no update since": one that expired while a query result cached before the update
+   * lived on (a creation lifetime, or a query region declared longer) let that result pass as
+   * current.
+   */
   private CacheSettings settingsFor(String name) {
-    return caches.getOrDefault(name, template);
+    CacheSettings declared = caches.get(name);
+    if (declared != null) {
+      return declared;
+    }
+    return name.equals(HIBERNATE_TIMESTAMPS) ? template.eternal() : template;
   }
 }

@@ -31,6 +31,22 @@ record StandardSettings(
   static final StandardSettings NONE =
       new StandardSettings(null, null, null, null, null, null, null, null, null, null, null);
 
+  /** These settings without a lifetime: entries that never expire. */
+  StandardSettings eternal() {
+    return new StandardSettings(
+        keyType,
+        valueType,
+        storeByValue,
+        statistics,
+        management,
+        null,
+        readThrough,
+        loader,
+        writeThrough,
+        writer,
+        listeners);
+  }
+
   /** These settings, with each one not set here taken from {@code template}. */
   StandardSettings withFallback(StandardSettings template) {
     return new StandardSettings(

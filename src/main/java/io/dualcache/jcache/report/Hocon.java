@@ -24,7 +24,15 @@ final class Hocon {
         case '\n' -> text.append("\\n");
         case '\t' -> text.append("\\t");
         case '\r' -> text.append("\\r");
-        default -> text.append(c);
+        default -> {
+          if (c < 0x20) { // no other control character may stand unescaped in a quoted string
+            text.append("\\u00")
+                .append(Character.forDigit(c >> 4, 16))
+                .append(Character.forDigit(c & 0xf, 16));
+          } else {
+            text.append(c);
+          }
+        }
       }
     }
     return text.append('"').toString();

@@ -72,6 +72,13 @@ class ConfigFileErrorsTest {
             "is string \"lots\"",
             "accepted: a whole number, 0 or more"),
         bad(
+            "lifetime below a millisecond",
+            "dualcache.caches.orders {\n  tick-duration = 100us\n  expire-after-write = 1500us\n}",
+            "cache \"orders\"",
+            "key \"expire-after-write\" (line 3)",
+            "whole milliseconds",
+            "accepted: a duration of whole milliseconds"),
+        bad(
             "negative size",
             "dualcache.caches.orders.maximum-size = -5",
             "cache \"orders\"",

@@ -206,7 +206,16 @@ final class CacheBlockReader {
     if (chosen.equals(EXPIRY_POLICY_FACTORY)) {
       return expiryPolicyFactory();
     }
-    javax.cache.expiry.Duration lifetime = jcacheDuration(duration(block, chosen, ""));
+    Duration given = duration(block, chosen, "");
+    if (!given.truncatedTo(ChronoUnit.MILLIS).equals(given)) {
+      throw problems.at(
+          chosen,
+          line(block.get(chosen)),
+          "JSR-107 counts a lifetime in whole milliseconds, and " + given + " is not",
+          "a duration of whole milliseconds, such as 2ms or 10m");
+    }
+    javax.cache.expiry.Duration lifetime =
+        new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, given.toMillis());
     return switch (chosen) {
       case EXPIRE_AFTER_WRITE -> ModifiedExpiryPolicy.factoryOf(lifetime);
       case EXPIRE_AFTER_ACCESS -> TouchedExpiryPolicy.factoryOf(lifetime);
@@ -503,12 +512,5 @@ final class CacheBlockReader {
     } catch (IllegalArgumentException e) {
       throw problems.at(prefix + key, line(object.get(key)), e.getMessage(), accepted);
     }
-  }
-
-  private static javax.cache.expiry.Duration jcacheDuration(Duration duration) {
-    // Milliseconds unless the file asked for less: nanoseconds overflow after 292 years.
-    return duration.truncatedTo(ChronoUnit.MILLIS).equals(duration)
-        ? new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, duration.toMillis())
-        : new javax.cache.expiry.Duration(TimeUnit.NANOSECONDS, duration.toNanos());
   }
 }

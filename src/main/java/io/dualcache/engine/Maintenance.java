@@ -261,15 +261,8 @@ final class Maintenance<K, V> {
    * write's segment, and it reschedules what it leaves pending.
    */
   void runAll() {
-    if (lock.isHeldByCurrentThread()) {
+    if (lock.isHeldByCurrentThread() || !lockUnlessInsideAWrite()) {
       return;
-    }
-    if (index.holdsASegmentLock()) {
-      if (!lock.tryLock()) {
-        return;
-      }
-    } else {
-      lock.lock();
     }
     try {
       // Rounds until all that was queued when this began is taken: a round takes one queue's worth,
@@ -301,17 +294,6 @@ final class Maintenance<K, V> {
     }
     if (hasPendingWrites()) {
       scheduler.schedule();
-    }
-  }
-
-  /**
-   * Leaves {@code work} to the thread that holds the maintenance lock, or does it now if the lock
-   * is free: for a thread inside a write, which must not wait for the lock (see {@link #deferred}).
-   */
-  private void deferOrRun(int work) {
-    deferred.accumulateAndGet(work, (left, more) -> left | more);
-    if (lock.tryLock()) {
-      unlockAndRescheduleIfPending();
     }
   }
 
@@ -397,13 +379,23 @@ final class Maintenance<K, V> {
    * write, which leaves the work to the lock's holder instead (see {@link #deferred}).
    */
   private void withLockOrDeferred(int work) {
-    if (!lock.isHeldByCurrentThread() && index.holdsASegmentLock()) {
-      deferOrRun(work);
-      return;
-    }
     deferred.accumulateAndGet(work, (left, more) -> left | more);
+    if (lockUnlessInsideAWrite()) {
+      unlockAndRescheduleIfPending();
+    }
+  }
+
+  /**
+   * Takes the maintenance lock, waiting for it unless this thread is inside a write (holds a
+   * segment lock, not this one), which only tries: the holder may be waiting for that segment.
+   * Returns whether this thread holds the lock now.
+   */
+  private boolean lockUnlessInsideAWrite() {
+    if (!lock.isHeldByCurrentThread() && index.holdsASegmentLock()) {
+      return lock.tryLock();
+    }
     lock.lock();
-    unlockAndRescheduleIfPending();
+    return true;
   }
 
   private void clearTiers() {

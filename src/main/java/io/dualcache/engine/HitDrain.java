@@ -54,10 +54,10 @@ final class HitDrain<K, V> {
     this.filterPublisher = filterPublisher;
   }
 
-  /** Applies the records the readers left since the last drain; returns how many there were. */
-  int drain() {
+  /** Applies the records the readers left since the last drain (see {@link #lastDrained}). */
+  void drain() {
     if (hits == null) {
-      return 0;
+      return;
     }
     int sampleBits = hits.sampleBits(); // the rate the readers ran at since the last drain
     int drained = hits.drain(onHit);
@@ -77,7 +77,6 @@ final class HitDrain<K, V> {
       }
     }
     lastDrained = drained;
-    return drained;
   }
 
   /** The records the last drain applied. */
